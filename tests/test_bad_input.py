@@ -72,3 +72,18 @@ def test_include_resolves_from_repository_root_not_current_directory(tmp_path):
     assert result.returncode == 0, result.log
     for page in ("other/index.html", "ru/other/index.html"):
         assert "ANSWER" in (site / page).read_text(encoding="utf-8"), page
+
+
+def test_include_inside_a_collapsible_block_stays_inside_it(tmp_path):
+    snippet = "def answer():\n    return 42\n\n\nANSWER = answer()\n"
+    block = '??? success "Answer"\n    Text before.\n\n    ```python\n    {!docs/snippets/answer.py!}\n    ```\n\n    Text after.\n'
+    pages = dict(GOOD_PAGES)
+    pages["docs/snippets/answer.py"] = snippet
+    pages["docs/other.md"] += "\n" + block
+    pages["docs/other.ru.md"] += "\n" + block
+    result = build_pages(tmp_path, pages)
+    assert result.returncode == 0, result.log
+    for page in ("other/index.html", "ru/other/index.html"):
+        html = result.page(page)
+        details = html[html.index("<details") : html.index("</details>")]
+        assert "ANSWER" in details and "Text after." in details, details
