@@ -57,16 +57,32 @@ def render_svg(source: str) -> str:
     key = hashlib.sha256(json.dumps([source, RENDERER, MERMAID_CONFIG]).encode()).hexdigest()[:16]
     cached = _cache_dir / f"{key}.svg" if _cache_dir else None
     if cached and cached.is_file():
-        return cached.read_text(encoding="utf-8")
+        return _fit(cached.read_text(encoding="utf-8"), key)
     import mermaidx  # imported on a cache miss only: starting its JS engine costs ~0.5 s
 
     svg = mermaidx.render(source, config=MERMAID_CONFIG).svg()
-    # mermaidx names every SVG "my-svg"; two diagrams on a page would share one stylesheet scope.
-    svg = svg.replace("my-svg", f"diagram-{key}")
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(svg, encoding="utf-8")
+    return _fit(svg, key)
+
+
+def _fit(svg: str, key: str) -> str:
+    """Give the renderer's SVG a unique id and its natural size.
+
+    mermaidx names every SVG "my-svg", so two diagrams on a page would share one stylesheet
+    scope. Mermaid's width="100%" blows a small diagram up to the column's width; at its
+    natural size it only shrinks, to fit a narrow column (see site.css).
+    """
+    svg = svg.replace("my-svg", f"diagram-{key}")
+    view_box = _VIEW_BOX.search(svg)
+    if view_box:
+        width, height = view_box.group(1), view_box.group(2)
+        svg = svg.replace('width="100%"', f'width="{width}" height="{height}"', 1)
     return svg
+
+
+_VIEW_BOX = re.compile(r'viewBox="[-0-9.]+ [-0-9.]+ ([0-9.]+) ([0-9.]+)"')
 
 
 def _render_match(match: re.Match, page: Page) -> str:

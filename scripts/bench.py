@@ -59,7 +59,7 @@ def page_languages(site: Path) -> int:
 def math_and_diagram_page(site: Path) -> str:
     for page in sorted(site.rglob("index.html")):
         html = page.read_text(encoding="utf-8")
-        if 'class="katex' in html and '<figure class="diagram">' in html and not page.is_relative_to(site / "ru"):
+        if 'class="katex' in html and '<figure class="diagram"' in html and not page.is_relative_to(site / "ru"):
             return page.relative_to(site).parent.as_posix() + "/"
     raise SystemExit("no English page has both math and a diagram")
 

@@ -1,0 +1,613 @@
+"""Checks for questions/coding.md: every snippet runs, returns what the page says, and
+handles its edge cases; every number the page states is recomputed here."""
+
+import contextlib
+import inspect
+import io
+import itertools
+import math
+import random
+import runpy
+import statistics
+from collections import Counter
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from tests.content.helpers import SNIPPETS, assert_stated, load_snippet, page_sources
+
+PAGE = "questions/coding.md"
+SNIPPET_NAMES = [
+    "merge_intervals",
+    "hash_map",
+    "monte_carlo_pi",
+    "logistic_regression_gd",
+    "kmeans",
+    "reservoir_sampling",
+    "top_k_nearest",
+    "lru_cache",
+    "topological_sort",
+    "sliding_window_max",
+]
+
+
+def minus(text: str) -> str:
+    """The pages print negative numbers with a real minus sign."""
+    return text.replace("-", "\u2212")
+
+
+def assert_each(en: str, ru: str) -> None:
+    """A number stated inside language-specific wording, checked on each page separately."""
+    sources = page_sources(PAGE)
+    assert en in sources["en"], f"EN page does not state {en!r}"
+    assert ru in sources["ru"], f"RU page does not state {ru!r}"
+
+
+# ----- all snippets -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", SNIPPET_NAMES)
+def test_snippet_included_on_both_pages_and_silent_on_import(name):
+    assert_stated(PAGE, "{!docs/snippets/coding/" + name + ".py!}")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        load_snippet(f"coding/{name}.py")
+    assert out.getvalue() == ""
+
+
+@pytest.mark.parametrize("name", SNIPPET_NAMES)
+def test_snippet_demo_runs(name):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(SNIPPETS / "coding" / f"{name}.py"), run_name="__main__")
+    assert out.getvalue().strip()
+
+
+# ----- merge intervals ----------------------------------------------------------------
+
+
+def _merge_by_points(intervals):
+    """Reference: mark doubled coordinates, so touching ends merge and gaps of 1 do not."""
+    covered = sorted({x for lo, hi in intervals for x in range(2 * lo, 2 * hi + 1)})
+    out = []
+    for x in covered:
+        if out and x == out[-1][1] + 1:
+            out[-1][1] = x
+        else:
+            out.append([x, x])
+    return [[lo // 2, hi // 2] for lo, hi in out]
+
+
+def test_merge_intervals_examples():
+    m = load_snippet("coding/merge_intervals.py").merge_intervals
+    cases = {
+        "[[1, 3], [2, 6], [8, 10], [15, 18]]": "[[1, 6], [8, 10], [15, 18]]",
+        "[[5, 7], [1, 4], [4, 5]]": "[[1, 7]]",
+        "[[1, 10], [2, 3]]": "[[1, 10]]",
+        "[]": "[]",
+    }
+    for given, expected in cases.items():
+        assert str(m(eval(given))) == expected
+        assert_stated(PAGE, f"`{given}`", f"`{expected}`")
+
+
+def test_merge_intervals_edge_cases_and_no_mutation():
+    m = load_snippet("coding/merge_intervals.py").merge_intervals
+    assert m([[2, 2]]) == [[2, 2]]
+    assert m([(3, 4), (1, 2)]) == [[1, 2], [3, 4]]
+    data = [[1, 3], [2, 6]]
+    m(data)
+    assert data == [[1, 3], [2, 6]]
+    with pytest.raises(ValueError):
+        m([[3, 1]])
+
+
+def test_merge_intervals_weak_answer_bug_is_real():
+    """The red-flag version that copies the new end shrinks a nested interval."""
+
+    def buggy(intervals):
+        out = []
+        for lo, hi in sorted(intervals):
+            if out and lo <= out[-1][1]:
+                out[-1][1] = hi
+            else:
+                out.append([lo, hi])
+        return out
+
+    assert buggy([[1, 10], [2, 3]]) == [[1, 3]]
+    assert_stated(PAGE, "`[1, 10]`, `[2, 3]`", "`[1, 3]`", "`[1, 4]`", "`[4, 5]`")
+
+
+def test_merge_intervals_random_against_reference():
+    m = load_snippet("coding/merge_intervals.py").merge_intervals
+    rng = random.Random(0)
+    for _ in range(500):
+        intervals = []
+        for _ in range(rng.randint(0, 8)):
+            lo = rng.randint(0, 20)
+            intervals.append([lo, lo + rng.randint(0, 5)])
+        assert m(intervals) == _merge_by_points(intervals)
+
+
+# ----- hash map -------------------------------------------------------------------------
+
+
+class _Colliding:
+    """A key whose hash is fixed, to force every key into the same probe cluster."""
+
+    def __init__(self, name: str, h: int = 42) -> None:
+        self.name, self.h = name, h
+
+    def __hash__(self) -> int:
+        return self.h
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Colliding) and self.name == other.name
+
+
+def test_hash_map_demo_numbers():
+    mod = load_snippet("coding/hash_map.py")
+    words = "the quick brown fox jumps over the lazy dog".split()
+    assert len(set(words)) == 8
+    m = mod.HashMap()
+    for n, word in enumerate(words):
+        m.put(word, n)
+    m.delete("fox")
+    assert (len(m), m.capacity, m.get("the"), m.get("fox")) == (7, 16, 6, None)
+    assert_stated(PAGE, "`7 16 6 None`", "`\"the\"`")
+    assert_each("inserts 8 distinct words", "вставляет 8 различных слов")
+    assert_each("capacity 16 after one doubling", "ёмкость 16 после одного удвоения")
+
+
+def test_hash_map_probe_counts_stated():
+    def hit(a):
+        return (1 + 1 / (1 - a)) / 2
+
+    def miss(a):
+        return (1 + 1 / (1 - a) ** 2) / 2
+
+    two_thirds = Fraction(2, 3)
+    assert hit(two_thirds) == 2 and miss(two_thirds) == 5
+    assert miss(Fraction(9, 10)) == Fraction(101, 2)
+    assert_stated(PAGE, "2/3", "0.9", "50.5")
+    assert_each("bounds those at 2 and 5 probes", "не больше 2 и 5 проб")
+
+
+def test_hash_map_collisions_and_delete_inside_cluster():
+    mod = load_snippet("coding/hash_map.py")
+    m = mod.HashMap()
+    keys = [_Colliding(f"k{i}") for i in range(40)]
+    for i, k in enumerate(keys):
+        m.put(k, i)
+    for i in range(0, 40, 3):  # delete from the start, middle and end of the cluster
+        m.delete(keys[i])
+    for i, k in enumerate(keys):
+        assert (k in m) == (i % 3 != 0)
+        assert m.get(k) == (None if i % 3 == 0 else i)
+    assert len(m) == 40 - len(range(0, 40, 3))
+
+
+def test_hash_map_cluster_wrapping_around_the_end():
+    mod = load_snippet("coding/hash_map.py")
+    m = mod.HashMap()
+    last = m.capacity - 1
+    homes_at_end = [h for h in range(10_000) if m._home(h) == last][:3]
+    homes_at_zero = [h for h in range(10_000) if m._home(h) == 0][:1]
+    keys = [_Colliding(f"e{i}", h) for i, h in enumerate(homes_at_end)]
+    keys += [_Colliding("z", homes_at_zero[0])]
+    for i, k in enumerate(keys):  # 4 keys in capacity 8: no resize, cluster wraps to slot 0+
+        m.put(k, i)
+    assert m.capacity == 8
+    m.delete(keys[0])  # the hole at the last slot must be refilled from across the wrap
+    for i, k in enumerate(keys[1:], start=1):
+        assert m.get(k) == i
+    m.delete(keys[3])
+    assert [m.get(k) for k in keys] == [None, 1, 2, None]
+
+
+def test_hash_map_resizing_keeps_load_factor_and_contents():
+    mod = load_snippet("coding/hash_map.py")
+    m = mod.HashMap()
+    for i in range(1000):
+        m.put(i, i * i)
+        assert 3 * len(m) <= 2 * m.capacity
+        assert m.capacity & (m.capacity - 1) == 0
+    assert m.capacity == 2048
+    assert all(m.get(i) == i * i for i in range(1000))
+    assert sorted(m.items()) == [(i, i * i) for i in range(1000)]
+    with pytest.raises(KeyError):
+        m.delete(-1)
+    assert m.get(-1, "absent") == "absent"
+
+
+def test_hash_map_random_operations_match_dict():
+    mod = load_snippet("coding/hash_map.py")
+    rng = random.Random(0)
+    m, ref = mod.HashMap(), {}
+    n_ops = 5000
+    for _ in range(n_ops):
+        key = rng.randrange(300)
+        op = rng.random()
+        if op < 0.5:
+            m.put(key, op)
+            ref[key] = op
+        elif op < 0.8:
+            if key in ref:
+                m.delete(key)
+                del ref[key]
+            else:
+                with pytest.raises(KeyError):
+                    m.delete(key)
+        else:
+            assert m.get(key) == ref.get(key)
+        assert len(m) == len(ref)
+    assert dict(m.items()) == ref
+    assert_stated(PAGE, "$5\\,000$")
+
+
+# ----- Monte Carlo pi ---------------------------------------------------------------------
+
+
+def test_monte_carlo_pi_numbers():
+    mod = load_snippet("coding/monte_carlo_pi.py")
+    n = 10**6
+    est = mod.estimate_pi(n, seed=0)
+    se = mod.standard_error(n)
+    assert abs(se - math.sqrt(math.pi * (4 - math.pi) / n)) < 1e-15
+    err = est - math.pi
+    assert_stated(
+        PAGE,
+        f"{est:.6f}",
+        f"{est:.4f}",
+        f"{se:.6f}",
+        minus(f"{err:.6f}"),
+        minus(f"{err / se:.2f}"),
+        "`default_rng(0)`",
+        "$n = 10^6$",
+    )
+    needed = mod.samples_needed(1e-4)
+    assert needed == math.ceil(1.96**2 * math.pi * (4 - math.pi) / 1e-8)
+    grouped = f"{needed:,}".replace(",", "\\,")
+    mantissa = needed / 10 ** int(math.log10(needed))
+    assert_stated(PAGE, f"${grouped}$", f"{mantissa:.2f} \\times 10^{{9}}", "1.96", "95", "10^{-4}")
+    assert round(mod.samples_needed(1e-5) / needed) == 100
+    assert_each("multiplies the cost by 100", "умножает стоимость на 100")
+
+
+def test_monte_carlo_pi_within_tolerance_for_several_seeds():
+    mod = load_snippet("coding/monte_carlo_pi.py")
+    n = 10**6
+    for seed in range(5):
+        assert abs(mod.estimate_pi(n, seed) - math.pi) < 4 * mod.standard_error(n)
+    assert_each("within 4 standard errors", "в пределах 4 стандартных ошибок")
+
+
+def test_monte_carlo_pi_chunking_and_edge_cases():
+    mod = load_snippet("coding/monte_carlo_pi.py")
+    assert mod.estimate_pi(100_000, 3, chunk=999) == mod.estimate_pi(100_000, 3)
+    assert mod.estimate_pi(1, 0) in (0.0, 4.0)
+    with pytest.raises(ValueError):
+        mod.estimate_pi(0)
+
+
+# ----- logistic regression ------------------------------------------------------------------
+
+
+def test_logistic_regression_stated_results():
+    mod = load_snippet("coding/logistic_regression_gd.py")
+    defaults = inspect.signature(mod.fit).parameters
+    assert defaults["lr"].default == 0.5 and defaults["epochs"].default == 500
+    assert inspect.signature(mod.make_blobs).parameters["n_per_class"].default == 200
+    first, last, accuracy = mod.demo()
+    assert first == pytest.approx(math.log(2))
+    assert_stated(PAGE, f"{first:.4f}", f"{last:.4f}", f"{accuracy:.2f}", "\\ln 2")
+    assert_each("200 points each", "по 200 точек")
+    assert_each("train on the first 300, test on the last 100", "на первых 300, проверяем на последних 100")
+    assert_each("After 500 full-batch steps with learning rate 0.5", "За 500 шагов полного градиентного спуска со скоростью обучения 0.5")
+    X, y = mod.make_blobs()
+    w, b, _ = mod.fit(X[:300], y[:300])
+    assert_stated(PAGE, f"$({w[0]:.2f}, {w[1]:.2f})$")
+    assert_each(f"bias {b:.2f}", f"смещение — до {b:.2f}")
+    bayes = statistics.NormalDist().cdf(math.sqrt(2))
+    assert accuracy <= bayes + 0.05
+    assert_stated(PAGE, f"{bayes:.3f}", "$(2, 2)$", "$x_1 + x_2 = 0$")
+
+
+def test_logistic_regression_true_log_odds():
+    """log N(x; (1,1), I) - log N(x; (-1,-1), I) = 2 x1 + 2 x2."""
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(10, 2))
+    log_ratio = -0.5 * ((x - 1) ** 2).sum(1) + 0.5 * ((x + 1) ** 2).sum(1)
+    assert np.allclose(log_ratio, 2 * x[:, 0] + 2 * x[:, 1])
+
+
+def test_logistic_regression_gradient_and_monotone_loss():
+    mod = load_snippet("coding/logistic_regression_gd.py")
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50, 3))
+    y = (rng.random(50) < 0.5).astype(float)
+    w, b, l2 = rng.normal(size=3), 0.3, 0.1
+    _, gw, gb = mod.loss_and_grad(w, b, X, y, l2)
+    eps = 1e-6
+    for i in range(3):
+        e = np.zeros(3)
+        e[i] = eps
+        num = (mod.loss_and_grad(w + e, b, X, y, l2)[0] - mod.loss_and_grad(w - e, b, X, y, l2)[0]) / (2 * eps)
+        assert num == pytest.approx(gw[i], abs=1e-6)
+    num_b = (mod.loss_and_grad(w, b + eps, X, y, l2)[0] - mod.loss_and_grad(w, b - eps, X, y, l2)[0]) / (2 * eps)
+    assert num_b == pytest.approx(gb, abs=1e-6)
+    Xb, yb = mod.make_blobs()
+    history = mod.fit(Xb, yb)[2]
+    assert all(later <= earlier + 1e-12 for earlier, later in zip(history, history[1:]))
+
+
+def test_logistic_regression_is_numerically_stable():
+    mod = load_snippet("coding/logistic_regression_gd.py")
+    with np.errstate(over="raise", invalid="raise"):
+        s = mod.sigmoid(np.array([-1000.0, 0.0, 1000.0]))
+        loss, _, _ = mod.loss_and_grad(np.array([1000.0]), 0.0, np.array([[1.0], [-1.0]]), np.array([0.0, 1.0]), 0.0)
+    assert s.tolist() == [0.0, 0.5, 1.0]
+    assert math.isfinite(loss) and loss == pytest.approx(1000.0)
+
+
+# ----- k-means ---------------------------------------------------------------------------------
+
+
+def test_kmeans_square_example():
+    mod = load_snippet("coding/kmeans.py")
+    square = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
+    centres, labels, inertia, _ = mod.kmeans(square, 2)
+    assert np.allclose(centres[np.argsort(centres[:, 0])], [[0, 0.5], [10, 0.5]])
+    assert inertia == pytest.approx(4 * 0.5**2)
+    assert_stated(PAGE, "$(0, 0.5)$", "$(10, 0.5)$", "$0.5^2 = 0.25$")
+    assert_each(f"the inertia is {inertia:.1f}", f"инерция {inertia:.1f}")
+
+
+def test_kmeans_three_blobs_stated_results():
+    mod = load_snippet("coding/kmeans.py")
+    X, truth = mod.three_blobs()
+    assert len(X) == 150
+    centres, labels, inertia, iterations = mod.kmeans(X, 3)
+    stated = []
+    for t in truth:
+        c = centres[np.argmin(((centres - t) ** 2).sum(1))]
+        assert np.linalg.norm(c - t) < 0.25
+        stated.append(f"$({c[0]:.2f}, {c[1]:.2f})$")
+    assert_stated(PAGE, *stated)
+    truth_of_point = np.repeat(np.arange(3), 50)
+    for j in range(3):  # every blob maps to one cluster, and clusters differ
+        assert len(set(labels[truth_of_point == j])) == 1
+    assert len(set(labels)) == 3
+    expected = 150 * 2 * 0.25
+    assert abs(inertia - expected) / expected < 0.05
+    assert_stated(PAGE, f"{inertia:.1f}", "$150 \\times 2 \\times 0.25 = 75$")
+    assert_each(f"after {iterations} assignment passes", f"после {iterations} проходов назначения")
+
+
+def test_kmeans_edge_cases():
+    mod = load_snippet("coding/kmeans.py")
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(20, 3))
+    c, labels, inertia, _ = mod.kmeans(X, 1)
+    assert np.allclose(c[0], X.mean(0)) and inertia == pytest.approx(((X - X.mean(0)) ** 2).sum())
+    _, _, inertia_n, _ = mod.kmeans(X, 20)
+    assert inertia_n == pytest.approx(0.0, abs=1e-9)
+    same = np.ones((6, 2))
+    c, labels, inertia, _ = mod.kmeans(same, 2)
+    assert inertia == pytest.approx(0.0) and np.isfinite(c).all()
+    for bad_k in (0, 21):
+        with pytest.raises(ValueError):
+            mod.kmeans(X, bad_k)
+
+
+# ----- reservoir sampling --------------------------------------------------------------------
+
+
+def test_reservoir_uniformity_numbers():
+    mod = load_snippet("coding/reservoir_sampling.py")
+    n, k, trials = 10, 3, 24_000
+    counts = mod.subset_counts(n, k, trials, seed=0)
+    assert sum(counts.values()) == trials and len(counts) == math.comb(n, k) == 120
+    stat, dof = mod.chi_square_uniform(counts, n, k)
+    z = statistics.NormalDist().inv_cdf(0.999)
+    assert f"{z:.4f}" == "3.0902"
+    critical = mod.chi_square_critical(dof, z)
+    assert stat < critical
+    assert_stated(PAGE, f"{stat:.1f}", f"{critical:.1f}")
+    assert_each(f"{stat:.1f} on {dof} degrees of freedom", f"{stat:.1f} при {dof} степенях свободы")
+    assert_stated(PAGE, "$24\\,000$", "$\\binom{10}{3} = 120$", "0.1 %")
+    assert_each(f"each expected {trials // 120} times", f"каждое ожидается {trials // 120} раз")
+    inclusion = Counter(x for subset, c in counts.items() for x in subset for _ in range(c))
+    freqs = [inclusion[i] / trials for i in range(n)]
+    assert_stated(PAGE, f"{min(freqs):.3f}", f"{max(freqs):.3f}", f"{k / n:.1f}")
+
+
+def test_reservoir_biased_sampler_is_rejected():
+    mod = load_snippet("coding/reservoir_sampling.py")
+
+    def biased(stream, k, rng):
+        res = []
+        for i, item in enumerate(stream):
+            if i < k:
+                res.append(item)
+            elif rng.random() < 0.5:
+                res[rng.randrange(k)] = item
+        return res
+
+    rng = random.Random(0)
+    counts = Counter(frozenset(biased(range(10), 3, rng)) for _ in range(24_000))
+    stat, dof = mod.chi_square_uniform(counts, 10, 3)
+    assert stat > 10 * mod.chi_square_critical(dof, 3.0902)
+    assert_stated(PAGE, "1/2")
+
+
+def test_reservoir_edge_cases():
+    mod = load_snippet("coding/reservoir_sampling.py")
+    rng = random.Random(1)
+    assert mod.reservoir_sample(range(5), 0, rng) == []
+    assert mod.reservoir_sample(range(5), 9, rng) == [0, 1, 2, 3, 4]
+    assert mod.reservoir_sample(iter([]), 3, rng) == []
+    sample = mod.reservoir_sample((x for x in range(100)), 7, rng)  # works on a one-shot generator
+    assert len(sample) == 7 and len(set(sample)) == 7
+    with pytest.raises(ValueError):
+        mod.reservoir_sample(range(3), -1, rng)
+
+
+# ----- top-k nearest -----------------------------------------------------------------------
+
+
+def test_top_k_examples():
+    mod = load_snippet("coding/top_k_nearest.py")
+    pts = [(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]
+    assert [mod.squared_distance(p, (0, 0)) for p in pts] == [2, 8, 2, 9, 9]
+    assert mod.k_nearest(pts, (0, 0), 3) == [0, 2, 1]
+    assert mod.k_nearest(pts, (0, 0), 4) == [0, 2, 1, 3]
+    assert_stated(PAGE, "`[(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]`", "2, 8, 2, 9, 9", "`[0, 2, 1]`", "`[0, 2, 1, 3]`")
+    assert mod.k_nearest(pts, (0, 0), 0) == [] and mod.k_nearest(pts, (0, 0), -2) == []
+    assert mod.k_nearest(pts, (0, 0), 10) == [0, 2, 1, 3, 4]
+    assert mod.k_nearest([], (0, 0), 3) == []
+
+
+def test_top_k_matches_brute_force_with_ties():
+    mod = load_snippet("coding/top_k_nearest.py")
+    rng = random.Random(0)
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        pts = [(rng.randint(-3, 3), rng.randint(-3, 3)) for _ in range(n)]
+        q = (rng.randint(-3, 3), rng.randint(-3, 3))
+        for k in range(-1, n + 3):
+            assert mod.k_nearest(pts, q, k) == mod.k_nearest_brute(pts, q, k)
+
+
+# ----- LRU cache ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cls_name", ["LRUCache", "OrderedDictLRU"])
+def test_lru_example_sequence(cls_name):
+    cache = getattr(load_snippet("coding/lru_cache.py"), cls_name)(2)
+    cache.put(1, "a")
+    cache.put(2, "b")
+    assert cache.get(1) == "a"
+    cache.put(3, "c")
+    assert cache.get(2) is None
+    cache.put(4, "d")
+    assert [cache.get(1), cache.get(3), cache.get(4)] == [None, "c", "d"]
+    assert_stated(PAGE, '`put(1, "a")`', '`put(3, "c")`', '`put(4, "d")`')
+    assert_each("With capacity 2", "При ёмкости 2")
+
+
+def test_lru_edge_cases():
+    mod = load_snippet("coding/lru_cache.py")
+    zero = mod.LRUCache(0)
+    zero.put(1, 1)
+    assert zero.get(1) is None and len(zero) == 0
+    c = mod.LRUCache(2)
+    c.put("x", 1)
+    c.put("y", 2)
+    c.put("x", 3)  # update refreshes recency and evicts nothing
+    assert len(c) == 2 and c.get("x") == 3
+    c.put("z", 4)  # evicts y, the least recent
+    assert c.get("y") is None and c.get("x") == 3 and c.get("z") == 4
+    with pytest.raises(ValueError):
+        mod.LRUCache(-1)
+
+
+def test_lru_both_versions_agree_with_reference():
+    mod = load_snippet("coding/lru_cache.py")
+    rng = random.Random(0)
+    for capacity in range(0, 5):
+        a, b = mod.LRUCache(capacity), mod.OrderedDictLRU(capacity)
+        ref: list[tuple[int, int]] = []  # most recent last
+        for step in range(2000):
+            key = rng.randrange(7)
+            if rng.random() < 0.5:
+                a.put(key, step)
+                b.put(key, step)
+                if capacity:
+                    ref = [(k, v) for k, v in ref if k != key] + [(key, step)]
+                    ref = ref[-capacity:]
+            else:
+                hit = [v for k, v in ref if k == key]
+                expected = hit[0] if hit else None
+                if hit:
+                    ref = [(k, v) for k, v in ref if k != key] + [(key, hit[0])]
+                assert a.get(key) == b.get(key) == expected
+
+
+# ----- topological sort -----------------------------------------------------------------------
+
+
+def test_topological_sort_examples():
+    mod = load_snippet("coding/topological_sort.py")
+    pipeline = {
+        "download": ["tokenise"],
+        "tokenise": ["train"],
+        "configure": ["train"],
+        "train": ["evaluate"],
+        "evaluate": ["report"],
+    }
+    order = mod.topological_sort(pipeline)
+    assert order == ["download", "configure", "tokenise", "train", "evaluate", "report"]
+    assert_stated(PAGE, f"`{order}`")
+    with pytest.raises(mod.CycleError) as err:
+        mod.topological_sort({"a": ["b"], "b": ["c"], "c": ["a"], "d": ["a"]})
+    assert err.value.blocked == ["a", "b", "c"]
+    assert_stated(PAGE, f"`{err.value.blocked}`")
+
+
+def test_topological_sort_edge_cases():
+    mod = load_snippet("coding/topological_sort.py")
+    assert mod.topological_sort({}) == []
+    assert mod.topological_sort({"solo": []}) == ["solo"]
+    with pytest.raises(mod.CycleError):
+        mod.topological_sort({"x": ["x"]})
+    with pytest.raises(mod.CycleError) as err:  # nodes downstream of a cycle are blocked too
+        mod.topological_sort({"a": ["b"], "b": ["a", "c"]})
+    assert err.value.blocked == ["a", "b", "c"]
+
+
+def test_topological_sort_random_dags():
+    mod = load_snippet("coding/topological_sort.py")
+    rng = random.Random(0)
+    for _ in range(200):
+        n = rng.randint(1, 25)
+        labels = list(range(n))
+        rng.shuffle(labels)  # hidden order; edges only go forward in it
+        edges = [(labels[i], labels[j]) for i, j in itertools.combinations(range(n), 2) if rng.random() < 0.2]
+        graph: dict[int, list[int]] = {v: [] for v in rng.sample(range(n), n)}
+        for u, v in edges:
+            graph[u].append(v)
+        order = mod.topological_sort(graph)
+        pos = {v: i for i, v in enumerate(order)}
+        assert sorted(order) == list(range(n))
+        assert all(pos[u] < pos[v] for u, v in edges)
+
+
+# ----- sliding window maximum ---------------------------------------------------------------
+
+
+def test_sliding_window_examples():
+    f = load_snippet("coding/sliding_window_max.py").sliding_window_max
+    assert f([1, 3, -1, -3, 5, 3, 6, 7], 3) == [3, 3, 5, 5, 6, 7]
+    assert f([4, 4, 4, 1], 2) == [4, 4, 4]
+    assert_stated(PAGE, "`[1, 3, -1, -3, 5, 3, 6, 7]`", "`[3, 3, 5, 5, 6, 7]`", "`[4, 4, 4, 1]`", "`[4, 4, 4]`")
+    assert f([5, 1, 2], 1) == [5, 1, 2]
+    assert f([5, 1, 9, 2], 4) == [9]
+    assert f([], 3) == []
+    for bad in (0, 4):
+        with pytest.raises(ValueError):
+            f([1, 2, 3], bad)
+
+
+def test_sliding_window_matches_brute_force():
+    f = load_snippet("coding/sliding_window_max.py").sliding_window_max
+    rng = random.Random(0)
+    for _ in range(500):
+        nums = [rng.randint(-3, 3) for _ in range(rng.randint(1, 25))]
+        for k in range(1, len(nums) + 1):
+            assert f(nums, k) == [max(nums[i : i + k]) for i in range(len(nums) - k + 1)]
+
+
+def test_intro_session_length():
+    assert_each("a 45-minute session over Google Meet", "45-минутная сессия в Google Meet")

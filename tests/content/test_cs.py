@@ -1,0 +1,336 @@
+"""Checks for docs/questions/cs.md: snippet behaviour and every number the page states."""
+
+import itertools
+import math
+from bisect import bisect_left
+
+import pytest
+
+from tests.content.helpers import assert_stated, load_snippet
+
+PAGE = "questions/cs.md"
+
+
+# --- q-turing-machine -------------------------------------------------------------------------
+
+
+def test_turing_increment_results():
+    tm = load_snippet("cs/turing_machine.py")
+    assert tm.run(tm.INCREMENT, "1011") == ("1100", 8)
+    assert tm.run(tm.INCREMENT, "111") == ("1000", 8)
+    assert tm.run(tm.INCREMENT, "0") == ("1", 3)
+    assert tm.run(tm.INCREMENT, "") == ("1", 2)  # empty tape reads as zero
+    assert_stated(PAGE, '`("1100", 8)`', '`run(INCREMENT, "111")`', '`("1000", 8)`', '`("1", 3)`', "1936")
+
+
+def test_turing_increment_is_correct_and_worst_case_is_2n_plus_2():
+    tm = load_snippet("cs/turing_machine.py")
+    for n in range(1, 9):
+        worst = 0
+        for bits in itertools.product("01", repeat=n):
+            word = "".join(bits)
+            out, steps = tm.run(tm.INCREMENT, word)
+            assert int(out, 2) == int(word, 2) + 1
+            worst = max(worst, steps)
+        assert worst == 2 * n + 2
+        assert tm.run(tm.INCREMENT, "1" * n)[1] == 2 * n + 2
+    assert_stated(PAGE, "$2n + 2$")
+
+
+def test_turing_step_budget_raises():
+    tm = load_snippet("cs/turing_machine.py")
+    loop = {("right", "0"): ("0", +1, "right"), ("right", tm.BLANK): ("0", +1, "right")}
+    with pytest.raises(RuntimeError):
+        tm.run(loop, "0", max_steps=50)
+
+
+# --- q-big-o ----------------------------------------------------------------------------------
+
+
+def test_theta_witness():
+    c, n0 = 4, 10
+    assert all(3 * n * n + 10 * n <= c * n * n for n in range(n0, 5000))
+    assert 3 * 9 * 9 + 10 * 9 > c * 9 * 9  # n0 = 10 is the first n that works
+    assert_stated(PAGE, "$c = 4$", "$n_0 = 10$")
+
+
+def test_master_theorem_exponents():
+    assert f"{math.log2(3):.3f}" == "1.585"
+    assert f"{math.log2(7):.3f}" == "2.807"
+    assert_stated(PAGE, "n^{1.585}", "n^{2.807}")
+
+
+def test_dynamic_array_counts():
+    da = load_snippet("cs/dynamic_array.py")
+    copied, capacity = da.copies_for_appends(1000, da.doubling)
+    assert (copied, capacity) == (1023, 1024)
+    assert copied == sum(2**i for i in range(10)) < 2 * 1000
+    total = 1000 + copied
+    assert total == 2023 and f"{total / 1000:.3f}" == "2.023"
+    added, _ = da.copies_for_appends(1000, da.plus_ten)
+    assert added == 49600 and f"{added / 1000:.1f}" == "49.6"
+    # accounting bound: 3 units per append always suffice with doubling
+    for n in range(1, 3000):
+        assert n + da.copies_for_appends(n, da.doubling)[0] <= 3 * n
+    assert da.copies_for_appends(0, da.doubling) == (0, 1)
+    assert_stated(PAGE, "1000", "1023", "1024", "$1000 + 1023 = 2023$", "2.023", "49600", "49.6", "$3n$")
+
+
+# --- q-hash-map-internals ---------------------------------------------------------------------
+
+
+def test_birthday_numbers():
+    n, m = 10**5, 2**32
+    expected_pairs = n * (n - 1) / (2 * m)
+    assert f"{expected_pairs:.3f}" == "1.164"
+    p_any = 1 - math.exp(-expected_pairs)
+    # exact product formula agrees to the stated precision
+    log_no_collision = sum(math.log1p(-i / m) for i in range(n))
+    assert f"{p_any:.3f}" == f"{1 - math.exp(log_no_collision):.3f}" == "0.688"
+    assert_stated(PAGE, "$n = 10^5$", "2^{33}", "1.164", "0.688")
+
+
+def test_load_factor_table():
+    rows = []
+    for alpha in (0.5, 0.75, 0.9):
+        chain_miss = 1 + alpha
+        lp_miss = 0.5 * (1 + 1 / (1 - alpha) ** 2)
+        lp_hit = 0.5 * (1 + 1 / (1 - alpha))
+        rows.append(f"| {alpha:g} | {chain_miss:g} | {lp_miss:.1f} | {lp_hit:.1f} |")
+    assert rows == [
+        "| 0.5 | 1.5 | 2.5 | 1.5 |",
+        "| 0.75 | 1.75 | 8.5 | 2.5 |",
+        "| 0.9 | 1.9 | 50.5 | 5.5 |",
+    ]
+    assert_stated(PAGE, *rows)
+    assert 16 * 0.75 == 12
+    assert_stated(PAGE, "$16 \\times 0.75 = 12$")
+
+
+# --- q-sorting-searching ----------------------------------------------------------------------
+
+
+def test_comparison_lower_bound_numbers():
+    assert math.factorial(10) == 3628800
+    lb = math.log2(math.factorial(10))
+    assert f"{lb:.2f}" == "21.79" and math.ceil(lb) == 22
+    k = math.ceil(math.log2(10))
+    assert 10 * k - 2**k + 1 == 25
+    assert f"{math.log2(math.factorial(1000)):.1f}" == "8529.4"
+    assert f"{1000 * math.log2(1000):.1f}" == "9965.8"
+    assert f"{2 * math.log(2):.3f}" == "1.386"
+    assert_stated(PAGE, "3628800", "21.79", "$\\lceil \\log_2 10! \\rceil = 22$", "= 25", "8529.4", "9965.8", "1.386")
+
+
+def _merge_sort_comparisons(xs):
+    if len(xs) <= 1:
+        return xs, 0
+    mid = len(xs) // 2
+    left, cl = _merge_sort_comparisons(xs[:mid])
+    right, cr = _merge_sort_comparisons(xs[mid:])
+    out, i, j, c = [], 0, 0, cl + cr
+    while i < len(left) and j < len(right):
+        c += 1
+        if left[i] <= right[j]:
+            out.append(left[i]); i += 1
+        else:
+            out.append(right[j]); j += 1
+    return out + left[i:] + right[j:], c
+
+
+def test_merge_sort_worst_case_for_ten_keys_is_25():
+    import random
+
+    rng = random.Random(0)
+    worst = 0
+    for _ in range(20000):
+        xs = list(range(10))
+        rng.shuffle(xs)
+        worst = max(worst, _merge_sort_comparisons(xs)[1])
+    assert worst == 25
+
+
+def test_binary_search_examples_and_edges():
+    bs = load_snippet("cs/binary_search.py")
+    data = [1, 3, 3, 3, 7]
+    assert [bs.lower_bound(data, t) for t in (0, 3, 4, 8)] == [0, 1, 4, 5]
+    assert (bs.index_of(data, 3), bs.index_of(data, 4), bs.index_of([], 1)) == (1, -1, -1)
+    assert bs.lower_bound([], 5) == 0
+    assert bs.index_of([5], 5) == 0 and bs.index_of([5], 4) == -1 and bs.index_of([5], 6) == -1
+    import random
+
+    rng = random.Random(1)
+    for _ in range(500):
+        xs = sorted(rng.randint(0, 20) for _ in range(rng.randint(0, 15)))
+        t = rng.randint(-1, 21)
+        assert bs.lower_bound(xs, t) == bisect_left(xs, t)
+    assert_stated(PAGE, "`[1, 3, 3, 3, 7]`", "`[0, 1, 4, 5]`", "0, 3, 4, 8", "`index_of(data, 3) == 1`",
+                  "`index_of(data, 4) == -1`", "`index_of([], 1) == -1`")
+
+
+class _CountingList(list):
+    probes = 0
+
+    def __getitem__(self, i):
+        type(self).probes += 1
+        return super().__getitem__(i)
+
+
+def test_binary_search_probe_bound():
+    bs = load_snippet("cs/binary_search.py")
+    n = 10**6
+    bound = math.ceil(math.log2(n + 1))
+    assert bound == 20
+    items = _CountingList(range(n))
+    worst = 0
+    for t in [-1, 0, 1, n // 2, n - 1, n, n + 5] + list(range(0, n, 9973)):
+        _CountingList.probes = 0
+        bs.lower_bound(items, t)
+        worst = max(worst, _CountingList.probes)
+    assert worst == bound
+    assert_stated(PAGE, "\\lceil\\log_2(10^6 + 1)\\rceil = 20")
+
+
+# --- q-graphs-trees ---------------------------------------------------------------------------
+
+
+def test_dijkstra_worked_graph():
+    dj = load_snippet("cs/dijkstra.py")
+    dist, prev = dj.dijkstra(dj.GRAPH, "A")
+    assert dist == {"A": 0, "B": 3, "C": 2, "D": 8, "E": 10, "F": 12}
+    assert dj.path_to(prev, "A", "F") == ["A", "C", "B", "D", "E", "F"]
+    assert dj.path_to(prev, "A", "A") == ["A"]
+    assert_stated(PAGE, "A 0, B 3, C 2, D 8, E 10, F 12", "A → C → B → D → E → F")
+    # the edge weights drawn in the diagram match the snippet's graph
+    for u, edges in dj.GRAPH.items():
+        for v, w in edges:
+            assert_stated(PAGE, f'-->|"{w}"| {v}')
+
+
+def test_dijkstra_tentative_improvements():
+    dj = load_snippet("cs/dijkstra.py")
+    g = dj.GRAPH
+    first = {}
+    # first tentative value of each node = via the first settled predecessor
+    assert g["A"][0] == ("B", 4)  # B first 4, then 3 via C
+    first["D"] = 2 + 8  # from C
+    first["E"] = 2 + 10  # from C
+    first["F"] = 8 + 6  # from D
+    assert (first["D"], first["E"], first["F"]) == (10, 12, 14)
+    assert_stated(PAGE, "B: 4 → 3", "D: 10 → 8", "E: 12 → 10", "F: 14 → 12")
+
+
+def test_dijkstra_unreachable_and_single_node():
+    dj = load_snippet("cs/dijkstra.py")
+    dist, prev = dj.dijkstra({"X": [], "Y": []}, "X")
+    assert dist == {"X": 0} and dj.path_to(prev, "X", "Y") == []
+
+
+def test_dijkstra_negative_edge_counterexample():
+    dj = load_snippet("cs/dijkstra.py")
+    g = {"A": [("B", 1), ("C", 2)], "B": [("D", 1)], "C": [("B", -2)], "D": []}
+    dist, _ = dj.dijkstra(g, "A")
+    assert dist["D"] == 2
+    assert 2 + (-2) + 1 == 1  # the true shortest path A -> C -> B -> D
+    assert_stated(PAGE, "A→B 1, A→C 2, C→B −2, B→D 1", "$d(D) = 2$", "$2 - 2 + 1 = 1$", "(1 → 0)")
+
+
+def test_balanced_tree_height():
+    assert math.ceil(math.log2(10**6 + 1)) == 20
+    assert_stated(PAGE, "$10^6$", "\\lceil\\log_2(10^6 + 1)\\rceil = 20")
+
+
+# --- q-dynamic-programming --------------------------------------------------------------------
+
+
+def test_edit_distance_examples():
+    ed = load_snippet("cs/edit_distance.py")
+    assert ed.edit_distance("kitten", "sitting") == 3
+    assert ed.edit_distance("intention", "execution") == 5
+    assert ed.edit_distance("", "abc") == 3 and ed.edit_distance("abc", "") == 3
+    assert ed.edit_distance("", "") == 0 and ed.edit_distance("same", "same") == 0
+    assert ed.edit_distance("a", "b") == 1
+    assert len("kitten") * len("sitting") == 42
+    assert_stated(PAGE, '`edit_distance("kitten", "sitting") == 3`', '`edit_distance("intention", "execution") == 5`',
+                  "$6 \\times 7 = 42$")
+
+
+def test_edit_distance_matches_brute_force_recursion():
+    from functools import lru_cache
+
+    ed = load_snippet("cs/edit_distance.py")
+
+    def reference(a, b):
+        @lru_cache(maxsize=None)
+        def d(i, j):
+            if i == 0 or j == 0:
+                return i + j
+            return min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
+
+        return d(len(a), len(b))
+
+    words = ["", "a", "ab", "ba", "abc", "kitten", "sitting", "flaw", "lawn", "abcdef", "azced"]
+    for a in words:
+        for b in words:
+            assert ed.edit_distance(a, b) == reference(a, b) == ed.edit_distance(b, a)
+
+
+def test_lis_follow_up():
+    xs = [10, 9, 2, 5, 3, 7, 101, 18]
+    tails = []
+    for x in xs:
+        i = bisect_left(tails, x)
+        tails[i : i + 1] = [x]
+    assert len(tails) == 4
+    witness = [2, 3, 7, 18]
+    it = iter(xs)
+    assert all(x in it for x in witness) and witness == sorted(set(witness))
+    assert_stated(PAGE, "`[10, 9, 2, 5, 3, 7, 101, 18]`", "`[2, 3, 7, 18]`", "$2k + 1$")
+
+
+# --- q-threads-deadlocks ----------------------------------------------------------------------
+
+
+def test_ordered_locks_conserve_money():
+    ol = load_snippet("cs/ordered_locks.py")
+    assert ol.stress() == 4 * 100 == 400
+    assert ol.stress(n_accounts=2, n_threads=3, transfers_per_thread=500, start=7) == 14
+    a = ol.Account(0, 10)
+    ol.transfer(a, a, 5)  # self-transfer is a no-op, not a self-deadlock
+    assert a.balance == 10
+    assert_stated(PAGE, "`400`", "$4 \\times 100$")
+
+
+# --- q-virtual-memory -------------------------------------------------------------------------
+
+
+def test_virtual_memory_split():
+    page_bits = int(math.log2(4 * 1024))
+    assert page_bits == 12
+    vpn_bits = 48 - page_bits
+    assert vpn_bits == 36 and 2**vpn_bits == 68_719_476_736
+    flat = 2**vpn_bits * 8
+    assert flat == 2**39 and flat // 2**30 == 512
+    assert 4 * 9 == vpn_bits and 2**9 == 512 and 512 * 8 == 4096
+    assert_stated(PAGE, "$2^{12}$", "$48 - 12 = 36$", "68\\,719\\,476\\,736", "2^{39}", "512 GiB",
+                  "$4 \\times 9 = 36$", "$2^9 = 512$", "$512 \\times 8 = 4096$")
+
+
+def test_virtual_memory_example_address():
+    addr = 0x7F3A12345678
+    assert addr < 2**48
+    indices = [(addr >> shift) & 0x1FF for shift in (39, 30, 21, 12)]
+    assert indices == [254, 232, 145, 325]
+    assert addr & 0xFFF == 0x678
+    assert_stated(PAGE, "`0x7f3a12345678`", "254, 232, 145", "325", "`0x678`")
+
+
+def test_tlb_numbers():
+    hit, mem, walk = 0.99, 100, 4
+    eat = hit * mem + (1 - hit) * (walk + 1) * mem
+    assert round(eat, 9) == 104
+    assert 64 * 4 == 256  # KiB
+    assert 64 * 2 == 128  # MiB
+    assert 5 * 9 + 12 == 57
+    assert_stated(PAGE, "$0.99 \\times 100 + 0.01 \\times 500 = 104$", "99 %", "256 KiB", "128 MiB",
+                  "$5 \\times 9 + 12 = 57$")

@@ -1,0 +1,224 @@
+"""Checks for questions/design.md: the back-of-the-envelope numbers are recomputed from the
+assumptions the page states, and the toy IVF index reproduces its recall table."""
+
+import contextlib
+import io
+import math
+import runpy
+
+import pytest
+
+from tests.content.helpers import SNIPPETS, assert_stated, load_snippet, page_sources
+
+PAGE = "questions/design.md"
+
+
+def sci(x: float) -> str:
+    """LaTeX scientific notation with three significant digits, as the page prints it."""
+    exponent = math.floor(math.log10(x))
+    mantissa = x / 10**exponent
+    return f"{mantissa:.2f} \\times 10^{{{exponent}}}"
+
+
+def grouped(n: int) -> str:
+    """Thin-space digit groups inside math, identical in both languages: 488\\,281."""
+    return f"{n:,}".replace(",", "\\,")
+
+
+def assert_each(en: str, ru: str) -> None:
+    sources = page_sources(PAGE)
+    assert en in sources["en"], f"EN page does not state {en!r}"
+    assert ru in sources["ru"], f"RU page does not state {ru!r}"
+
+
+@pytest.fixture(scope="module")
+def est():
+    return load_snippet("design/estimates.py")
+
+
+@pytest.mark.parametrize("name", ["estimates", "ivf_recall"])
+def test_snippets_included_silent_and_runnable(name):
+    assert_stated(PAGE, "{!docs/snippets/design/" + name + ".py!}")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        load_snippet(f"design/{name}.py")
+    assert out.getvalue() == ""
+    with contextlib.redirect_stdout(out):
+        runpy.run_path(str(SNIPPETS / "design" / f"{name}.py"), run_name="__main__")
+    assert out.getvalue().strip()
+
+
+def test_sci_helper():
+    assert sci(231_481.48) == "2.31 \\times 10^{5}"
+    assert grouped(86_400) == "86\\,400"
+
+
+# ----- YouTube recommender ------------------------------------------------------------------
+
+
+def test_youtube_load_numbers(est):
+    users, requests, peak = 1e9, 20, 3
+    assert est.SECONDS_PER_DAY == 86_400
+    avg = est.average_qps(users, requests)
+    top = est.peak_qps(users, requests, peak)
+    assert avg == pytest.approx(users * requests / 86_400)
+    assert_stated(PAGE, "$10^9 \\times 20 / 86\\,400$", f"${sci(avg)}$", "$\\times 3$", f"${sci(top)}$")
+    assert_stated(PAGE, sci(top * 1000), sci(top * 200))
+    assert_each("1000 candidates per request", "1000 кандидатов на запрос")
+    assert_each("200 candidates per request", "200 кандидатов на запрос")
+    seed_version = est.average_qps(users, 100)
+    assert_stated(PAGE, f"${sci(seed_version)}$")
+    assert_each("20 feed requests per user per day, peak-to-average factor 3",
+                "20 запросов ленты на пользователя в день, пиковый коэффициент 3")
+
+
+def test_youtube_storage_and_logs(est):
+    n, dim = 1e9, 256
+    f32 = est.vector_bytes(n, dim)
+    assert f32 == 1.024e12
+    assert_stated(PAGE, "$10^9 \\times 256 \\times 4$ B", f"${sci(f32)}$ B")
+    int8_gb = est.vector_bytes(n, dim, 1) / 1e9
+    pq_gb = n * 32 / 1e9
+    assert_stated(PAGE, f"{int8_gb:.0f} GB / {pq_gb:.0f} GB")
+    impressions = 1e9 * 20 * 20  # users x requests x videos per request
+    assert_stated(PAGE, f"${impressions / 1e11:.0f} \\times 10^{{11}}$", f"{impressions * 100 / 1e12:.0f} TB")
+    assert_each("A personalised feed of 20 videos", "Персональная лента из 20 видео")
+
+
+def test_youtube_latency_budget_adds_up():
+    budget_en = {"retrieval": 30, "light scoring": 20, "feature fetch": 40, "heavy ranking": 80, "re-ranking": 10, "network": 20}
+    budget_ru = {"отбор кандидатов": 30, "лёгкий скоринг": 20, "загрузка признаков": 40,
+                 "тяжёлое ранжирование": 80, "переранжирование": 10, "сеть": 20}
+    assert sum(budget_en.values()) == sum(budget_ru.values()) == 200
+    for (en, ms), (ru, ms_ru) in zip(budget_en.items(), budget_ru.items()):
+        assert ms == ms_ru
+        assert_each(f"{en} {ms} ms", f"{ru} {ms} ms")
+    assert_each("200 ms in total", "всего 200 ms")
+    assert_each("p99 latency 200 ms", "p99 — 200 ms")
+
+
+# ----- text-to-image search ------------------------------------------------------------------
+
+
+def test_text_to_image_numbers(est):
+    n, dim = 1e9, 512
+    assert_stated(PAGE, "$10^9 \\times 512 \\times 4$ B", f"${sci(est.vector_bytes(n, dim))}$ B")
+    assert_stated(PAGE, "$10^9 \\times (64 + 8)$ B", f"{n * (64 + 8) / 1e9:.0f} GB")
+    avg = est.average_qps(5e7, 1)
+    peak = est.peak_qps(5e7, 1, 3)
+    assert_stated(PAGE, "$5 \\times 10^7 / 86\\,400$", f"{avg:.0f} / {peak:.0f}")
+    ingest = 1e7 / est.SECONDS_PER_DAY
+    assert_stated(PAGE, "$10^7 / 86\\,400$", f"{ingest:.0f}")
+    gpu_hours = 1e9 / 2000 / 3600
+    assert_stated(PAGE, "$10^9 / 2000$ s", f"{gpu_hours:.1f}", "2000")
+
+
+def test_contrastive_loss_numbers():
+    batch = 32_768
+    assert batch == 2**15
+    assert_stated(PAGE, f"$B = {grouped(batch)}$", f"${grouped(batch - 1)}$", f"$\\ln B = {math.log(batch):.2f}$")
+
+
+def test_text_to_image_funnel_sizes():
+    assert_each("top 1000 by inner product", "top 1000 по скалярному произведению")
+    assert_each("scores the top 100", "оценивает top 100")
+    assert_each("p99 latency 150 ms", "p99 — 150 ms")
+
+
+# ----- video dubbing -----------------------------------------------------------------------------
+
+
+def test_dubbing_compute_numbers(est):
+    shared, mt, tts, lip, languages = 0.2, 0.05, 0.25, 0.5, 10
+    per_hour = shared + languages * (mt + tts + lip)
+    assert per_hour == pytest.approx(8.2)
+    assert_stated(PAGE, "$0.2 + 10 \\times (0.05 + 0.25 + 0.5)$", f"| {per_hour:.1f} |")
+    daily = per_hour * 1000
+    assert_stated(PAGE, "$8.2 \\times 1000$", f"{daily:.0f}")
+    assert_stated(PAGE, "$8200 / 24$", f"{daily / 24:.1f}")
+    gpus = est.gpus_needed(daily, 0.7)
+    assert gpus == math.ceil(daily / (24 * 0.7))
+    assert_stated(PAGE, "$8200 / (24 \\times 0.7)$", f"| {gpus} |", "70 %")
+    assert_stated(PAGE, "$8.2 \\times 10/60$", f"{per_hour * 10 / 60:.2f}")
+
+
+def test_dubbing_live_lag_and_timing():
+    lag = 1.0 + 1.5 + 0.3 + 0.2
+    assert lag == pytest.approx(3.0)
+    assert_stated(PAGE, "1.0 s", "1.5 s", "0.3 s", "0.2 s", f"{lag:.1f} s")
+    limit, slot = 1.2, 4.0
+    ok, too_long = 4.6 / slot, 5.2 / slot
+    assert ok <= limit < too_long
+    assert_stated(PAGE, "1.2×", f"{slot:.1f} s", "4.6 s", "5.2 s", f"{ok:.2f}×", f"{too_long:.2f}×")
+
+
+# ----- nearest-neighbour service -----------------------------------------------------------------
+
+
+def test_nn_memory_table(est):
+    n, dim, m = 1e9, 128, 32
+    usable = 200e9
+    flat = est.vector_bytes(n, dim)
+    hnsw = est.hnsw_bytes(n, dim, m)
+    ivfpq = est.ivf_pq_bytes(n, code_bytes=16, nlist=65_536, dim=dim)
+    assert flat / n == 512 and hnsw / n == 512 + 2 * 32 * 4 == 768
+    assert_stated(PAGE, "$128 \\times 4 = 512$", "$512 + 2 \\times 32 \\times 4 = 768$")
+    assert_stated(PAGE, f"${sci(flat)}$ B", f"${sci(hnsw)}$ B", f"${sci(ivfpq)}$ B")
+    centroid_mb = 65_536 * dim * 4 / 1e6
+    assert_stated(PAGE, f"{centroid_mb:.1f} MB", "| 24 (+")
+    machines = [est.machines_for(b, usable) for b in (flat, hnsw, ivfpq)]
+    assert machines == [3, 4, 1]
+    for count in machines:
+        assert_stated(PAGE, f"| {count} |")
+    assert_stated(PAGE, "200 GB", "$M = 32$", "$d = 128$", "$N = 10^9$")
+
+
+def test_nn_work_and_replicas():
+    n, nlist, nprobe = 10**9, 65_536, 32
+    scanned = nprobe * n / nlist
+    assert_stated(PAGE, f"$32 \\times 10^9 / {grouped(nlist)} \\approx {grouped(int(scanned))}$")
+    assert nlist // nprobe == 2048
+    assert_stated(PAGE, "1/2048", f"${sci(n * 128)}$")
+    peak, per_replica = 10_000, 1000
+    replicas = math.ceil(peak / per_replica)
+    assert replicas == 10
+    assert_stated(PAGE, f"${grouped(peak)}$ QPS", "1000 QPS")
+    assert_each(f"{replicas} replicas of each shard: {4 * replicas} machines for HNSW, {1 * replicas} for IVF-PQ",
+                f"{replicas} реплик каждого шарда: {4 * replicas} машин для HNSW и {1 * replicas} для IVF-PQ")
+
+
+def test_nn_fan_out_tail(est):
+    for shards in (4, 10, 100):
+        p = est.prob_any_slow(shards, 0.01)
+        text = f"{100 * p:.2f} %" if shards < 100 else f"{100 * p:.1f} %"
+        assert_stated(PAGE, text)
+    assert_stated(PAGE, "1 %")
+
+
+def test_nn_pq_layout():
+    sub_vectors, sub_dim, centroids = 16, 8, 256
+    assert sub_vectors * sub_dim == 128 and centroids == 2**8  # one byte per sub-vector
+    assert_each("16 sub-vectors of 8 dimensions", "16 подвекторов по 8 измерений")
+    assert_each("one of 256 centroids", "одним из 256 центроидов")
+
+
+def test_ivf_recall_table():
+    mod = load_snippet("design/ivf_recall.py")
+    rows = mod.recall_table()
+    recalls = [r for _, r, _ in rows]
+    shares = [s for _, _, s in rows]
+    assert recalls == sorted(recalls) and shares == sorted(shares)
+    for nprobe, recall, share in rows:
+        assert_stated(PAGE, f"| {nprobe} | {recall:.3f} | {100 * share:.1f} % |")
+    first_ok = next(p for p, r, _ in rows if r >= 0.95)
+    assert first_ok == 4  # the 0.95 recall target needs nprobe 4 here
+    assert_stated(PAGE, "$20\\,000$", "0.95")
+    assert_each("32 dimensions, 128 lists, 200 queries", "32 измерения, 128 списков, 200 запросов")
+
+
+def test_requirements_and_diagram_numbers():
+    assert_each('"about 1000"', '"около 1000"')
+    assert_stated(PAGE, '-->|"200"|', '-->|"20"|')
+    assert_each("p99 latency 50 ms", "p99 — 50 ms")
+    assert_stated(PAGE, "$k = 10$", "512")
+    assert_each("a 60-minute system design interview", "60 минут со старшим инженером")
