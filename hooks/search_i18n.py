@@ -1,11 +1,14 @@
-"""Give each language its own search index, so a Russian page searches Russian pages only.
+"""Give each language its own search index, loaded on the first query.
 
 mkdocs-static-i18n merges every language into one `search/search_index.json`. After the last
-language is built this hook splits it: English entries stay in `search/search_index.json`,
-Russian entries (locations made relative to `ru/`) go to `ru/search/search_index.json`.
-`overrides/main.html` sets each page's search base to its language root, so each page downloads
-only its own language's index, and points Material at `search-i18n.js`, a worker that stems
-query terms before Material appends its prefix wildcard (lunr never stems wildcard terms, so
+language is built this hook splits it: English entries go to `search/`, Russian entries
+(locations made relative to `ru/`) to `ru/search/`. Each folder gets the full index as
+`search_index.full.json` and, as `search_index.json` (the file Material's page script fetches on
+every page load), a stub with the config and the full index's path.
+
+`overrides/main.html` sets each page's search base to its language root and points Material at
+`search-i18n.js`, a worker wrapper that fetches the full index on the first query and stems query
+terms before Material appends its prefix wildcard (lunr never stems wildcard terms, so
 "теоремой" would not find "теорема" otherwise).
 """
 
@@ -21,6 +24,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 log = get_plugin_logger(__name__)
 
 INDEX = Path("search") / "search_index.json"
+FULL_INDEX = Path("search") / "search_index.full.json"
 # The stemmers the index pipeline and the query stemmer use, per language. English words appear on
 # Russian pages (terms, code), so the Russian index keeps the English stemmer as well.
 INDEX_LANGUAGES = {"en": ["en"], "ru": ["ru", "en"]}
@@ -56,12 +60,17 @@ def _write_index(site: Path, merged: dict, language: str, default: str) -> None:
     docs = [_relocate(doc, prefix) for doc in merged["docs"] if _language_of(doc["location"], default) == language]
     if not docs:
         raise PluginError(f"hooks/search_i18n.py: the search index has no '{language}' pages.")
-    index = {"config": {**merged["config"], "lang": INDEX_LANGUAGES[language]}, "docs": docs}
-    target = site / prefix / INDEX
-    target.parent.mkdir(parents=True, exist_ok=True)
+    config = {**merged["config"], "lang": INDEX_LANGUAGES[language]}
+    full_index = (Path(prefix) / FULL_INDEX).as_posix()  # from the site root, as the worker resolves it
+    _write_json(site / prefix / FULL_INDEX, {"config": config, "docs": docs})
+    _write_json(site / prefix / INDEX, {"config": {**config, "full_index": full_index}, "docs": []})
+    log.debug(f"search index for '{language}': {len(docs)} entries in {full_index}")
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     # UTF-8 rather than \u escapes: Russian text is ~40 % smaller.
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    log.debug(f"search index for '{language}': {len(docs)} entries in {target}")
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _language_of(location: str, default: str) -> str:

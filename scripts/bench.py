@@ -5,7 +5,7 @@ Usage: python scripts/bench.py [--runs N]
 Prints, in one run:
 - the full build (EN + RU, every hook) vs the same content with `hooks:` removed, and the ratio;
 - build time per page-language;
-- for the home page and a page with both math and a diagram: the bytes a first visit downloads
+- for the home page and the lightest and heaviest pages with both math and a diagram: the bytes a first visit downloads
   (raw, and gzip as a compressing host would serve them) and the number of requests.
 A benchmark, not a test: it prints numbers and asserts nothing.
 """
@@ -56,12 +56,22 @@ def page_languages(site: Path) -> int:
     return sum(1 for p in site.rglob("index.html") if "assets" not in p.parts)
 
 
-def math_and_diagram_page(site: Path) -> str:
-    for page in sorted(site.rglob("index.html")):
-        html = page.read_text(encoding="utf-8")
-        if 'class="katex' in html and '<figure class="diagram"' in html and not page.is_relative_to(site / "ru"):
-            return page.relative_to(site).parent.as_posix() + "/"
-    raise SystemExit("no English page has both math and a diagram")
+def math_and_diagram_pages(site: Path) -> tuple[str, str]:
+    """The lightest and the heaviest English pages with both math and a diagram."""
+    candidates = sorted(
+        (
+            page
+            for page in site.rglob("index.html")
+            if not page.is_relative_to(site / "ru")
+            and 'class="katex' in (html := page.read_text(encoding="utf-8"))
+            and '<figure class="diagram"' in html
+        ),
+        key=lambda page: page.stat().st_size,
+    )
+    if not candidates:
+        raise SystemExit("no English page has both math and a diagram")
+    lightest, heaviest = candidates[0], candidates[-1]
+    return tuple(page.relative_to(site).parent.as_posix() + "/" for page in (lightest, heaviest))
 
 
 def first_load(browser, base: str, path: str) -> tuple[int, int, int, int]:
@@ -118,7 +128,9 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            for label, path in (("home", ""), ("math + diagram", math_and_diagram_page(work / "site"))):
+            lightest, heaviest = math_and_diagram_pages(work / "site")
+            pages = (("home", ""), ("lightest math + diagram", lightest), ("heaviest math + diagram", heaviest))
+            for label, path in pages:
                 raw, compressed, requests, foreign = first_load(browser, base, path)
                 print(
                     f"first load, {label} (/{path}): {raw / 1024:7.1f} KB raw, {compressed / 1024:6.1f} KB gzip, "

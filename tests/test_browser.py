@@ -36,7 +36,7 @@ def test_english_query_finds_english_pages_only(page, server):
 
 def test_inflected_russian_query_finds_russian_pages_only(page, server, real_site):
     query = "теоремами"  # instrumental plural: the pages say "теорема", "теоремы", "теорему", ...
-    russian_index = (real_site.site / "ru" / "search" / "search_index.json").read_text(encoding="utf-8").lower()
+    russian_index = (real_site.site / "ru" / "search" / "search_index.full.json").read_text(encoding="utf-8").lower()
     assert query not in russian_index, "the exact form is on a page: choose an inflection the pages never use"
     assert "теорема" in russian_index
 
@@ -46,13 +46,19 @@ def test_inflected_russian_query_finds_russian_pages_only(page, server, real_sit
     assert all(p.startswith("/ru/") for p in paths), f"non-Russian results on a Russian page: {paths}"
 
 
-def test_each_language_downloads_only_its_own_index(page, server):
+@pytest.mark.parametrize("language, query", [("", "bayes"), ("ru/", "байес")])
+def test_the_index_loads_on_the_first_query_and_only_for_the_page_language(page, server, language, query):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page.goto(server + "ru/")
+    page.goto(server + language + "stages/quiz/")
     page.wait_for_load_state("networkidle")
-    indexes = [path for path in requested if path.endswith("search_index.json")]
-    assert indexes == ["/ru/search/search_index.json"], indexes
+    assert not [path for path in requested if path.endswith("search_index.full.json")], "loaded before any query"
+    assert [path for path in requested if path.endswith("search_index.json")] == [f"/{language}search/search_index.json"]
+
+    assert _search(page, query)
+    assert [path for path in requested if path.endswith("search_index.full.json")] == [
+        f"/{language}search/search_index.full.json"
+    ]
 
 
 def test_language_switch_lands_on_the_same_page(page, server):

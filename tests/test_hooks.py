@@ -126,13 +126,17 @@ def test_search_index_is_split_by_language(tmp_path):
     }
     search._write_index(tmp_path, merged, "en", "en")
     search._write_index(tmp_path, merged, "ru", "en")
-    english = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
-    russian_text = (tmp_path / "ru" / "search" / "search_index.json").read_text(encoding="utf-8")
+    english = json.loads((tmp_path / "search" / "search_index.full.json").read_text(encoding="utf-8"))
+    russian_text = (tmp_path / "ru" / "search" / "search_index.full.json").read_text(encoding="utf-8")
     russian = json.loads(russian_text)
     assert [d["location"] for d in english["docs"]] == ["", "rules/"]
     assert [d["location"] for d in russian["docs"]] == ["", "a/#b"]
     assert english["config"]["lang"] == ["en"] and russian["config"]["lang"] == ["ru", "en"]
     assert "Главная" in russian_text, "the index should be UTF-8, not \\u escapes"
+    # What every page load fetches is a stub naming the full index, from the site root.
+    stub = json.loads((tmp_path / "ru" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == [] and stub["config"]["full_index"] == "ru/search/search_index.full.json"
+    assert (tmp_path / stub["config"]["full_index"]).is_file()
 
 
 def test_search_index_for_an_unknown_language_raises(tmp_path):

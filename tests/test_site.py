@@ -87,8 +87,8 @@ def test_katex_css_and_every_font_it_names_are_served(real_site):
 
 
 def test_each_language_has_its_own_search_index(real_site):
-    english = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    russian = json.loads((real_site.site / "ru" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((real_site.site / "search" / "search_index.full.json").read_text(encoding="utf-8"))
+    russian = json.loads((real_site.site / "ru" / "search" / "search_index.full.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"]
     assert russian["config"]["lang"] == ["ru", "en"]
     assert "stemmer" in english["config"]["pipeline"]
@@ -99,7 +99,7 @@ def test_each_language_has_its_own_search_index(real_site):
 
 
 def test_search_sees_tex_not_katex_markup(real_site):
-    index = (real_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (real_site.site / "search" / "search_index.full.json").read_text(encoding="utf-8")
     assert "katex" not in index
     assert "\\\\frac" in index, "formulas should stay searchable as TeX"
 
