@@ -11,6 +11,7 @@ not what the question pages give (run it without --check and commit the result).
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from dataclasses import dataclass
@@ -132,7 +133,8 @@ def render(language: str) -> dict[Path, str]:
     stage_name = {stage: names[0 if language == "en" else 1] for stage, names in STAGES.items()}
 
     def front(title: str, description: str) -> list[str]:
-        return ["---", f"title: {title}", f"description: {description}", "tags:", "  - topic/reference",
+        quoted = json.dumps(description, ensure_ascii=False)  # a YAML double-quoted string: colons are safe
+        return ["---", f"title: {title}", f"description: {quoted}", "tags:", "  - topic/reference",
                 "sources: []", f"reviewed: {reviewed}", "---", "", text["generated"], "", f"# {title}", ""]
 
     index = front(text["index_title"], text["index_description"]) + [text["index_intro"], ""]
