@@ -3,20 +3,26 @@ VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 ADDRESS := 127.0.0.1:8000
+# Dates in the build (sitemap, review notes) come from the last commit: a commit always builds the same site.
+export SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench install chromium clean
+.PHONY: serve test build bench links install chromium clean
 
-serve: install ## build the site and serve it with live reload on 127.0.0.1:8000
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve --dev-addr $(ADDRESS) --livereload
+serve: install ## build the site and serve it with live reload on 127.0.0.1:8000 (warnings shown, not fatal)
+	$(PYTHON) -m mkdocs serve --dev-addr $(ADDRESS) --livereload
 
 test: install chromium ## install everything and run the whole test suite
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m pytest
+	$(PYTHON) -m pytest
 
 build: install ## build site/ strictly
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs build --strict
+	$(PYTHON) -m mkdocs build --strict
 
 bench: install ## build time, per-page cost, first-load page weight
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) scripts/bench.py
+	$(PYTHON) scripts/bench.py
+
+links: build ## check every external link of the built site (needs the network; not part of `make test`)
+	$(PYTHON) scripts/check_links.py site
 
 install: $(STAMP)
 

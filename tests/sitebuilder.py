@@ -1,7 +1,7 @@
 """Build a real tiny site in a temporary folder with the project's own config, hooks and theme.
 
 The site gets the real mkdocs.yml minus its nav, and symlinks to hooks/, overrides/,
-node_modules/ and cache/, so every check runs exactly as in the real build. The build runs in a
+node_modules/, cache/, scripts/ and tags.yml, so every check runs exactly as in the real build. The build runs in a
 subprocess: hooks keep per-build state in their modules, and a fresh process per site keeps
 the sites independent.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKED = ("hooks", "overrides", "node_modules", "cache")
+LINKED = ("hooks", "overrides", "node_modules", "cache", "scripts", "tags.yml")
 
 
 @dataclass
@@ -37,7 +37,7 @@ def make_site(folder: Path, pages: dict[str, str]) -> Path:
     for name in LINKED:
         link = folder / name
         if not link.exists():
-            link.symlink_to(ROOT / name, target_is_directory=True)
+            link.symlink_to(ROOT / name, target_is_directory=(ROOT / name).is_dir())
     for path, text in pages.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 
 from tests.sitebuilder import build, build_pages, make_site
 
-FRONT = "---\ntitle: Page\n---\n"
+FRONT = "---\ntitle: Page\ndescription: A page.\ntags: [topic/reference]\nsources: []\nreviewed: 2026-11-24\n---\n"
 
 GOOD_PAGES = {
     "docs/index.md": FRONT + "# Home\n\n[Other](other.md#details) and $x^2$.\n\n"
