@@ -39,7 +39,8 @@ _SEARCH_INPUT_LABEL = re.compile(r'class="md-search__input" name="query" aria-la
 
 # A task's checkbox and the task's own text, up to a nested list, a paragraph or the item's end.
 _TASK = re.compile(
-    r'(?P<checkbox><li class="task-list-item"><label class="task-list-control"><input type="checkbox"(?: disabled)?(?: checked)?)'
+    r'(?P<checkbox><li class="task-list-item"><label class="task-list-control">'
+    r'<input type="checkbox"(?: disabled)?(?: checked)?)'
     r'(?P<rest>/><span class="task-list-indicator"></span></label>)(?P<text>.*?)(?=</li>|<ul|<ol|<p>)',
     re.DOTALL,
 )

@@ -115,7 +115,7 @@ def _check(url: str, page: Path, site: Path, site_path: str, parsed: dict[Path, 
     elif parts.path.startswith("/"):
         if not parts.path.startswith(site_path):
             return f"is absolute but outside the site's path '{site_path}' (use a relative link)"
-        target = site / unquote(parts.path[len(site_path):])
+        target = site / unquote(parts.path[len(site_path) :])
     else:
         target = Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(parts.path))))
     if target.is_dir():

@@ -60,7 +60,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             )
         else:
             for difference in differences(english, russian):
-                log.warning(f"Doc file '{russian.relative_to(config.docs_dir)}' differs from '{page.file.src_uri}': {difference}")
+                log.warning(
+                    f"Doc file '{russian.relative_to(config.docs_dir)}' differs from "
+                    f"'{page.file.src_uri}': {difference}"
+                )
     return markdown
 
 
@@ -124,10 +127,17 @@ def structure(path: Path) -> Structure:
                 code_lines.append(line.strip())
             continue
         if opening:
-            fence, code_language, code_lines, code_start = opening["fence"], opening["info"].strip().split(" ")[0], [], number
+            fence, code_language, code_lines, code_start = (
+                opening["fence"],
+                opening["info"].strip().split(" ")[0],
+                [],
+                number,
+            )
             continue
         if heading := _HEADING.match(line):
-            found.headings.append((f"{heading[1]} {{ #{heading[3]} }}" if heading[3] else f"{heading[1]} (no id)", number))
+            found.headings.append(
+                (f"{heading[1]} {{ #{heading[3]} }}" if heading[3] else f"{heading[1]} (no id)", number)
+            )
         if admonition := _ADMONITION.match(line):
             found.admonitions.append((f"{admonition[1].rstrip('+')} {admonition[2]}", number))
         found.links += [(target, number) for target in _LINK.findall(line)]
@@ -152,7 +162,11 @@ def last_changes(docs: Path) -> dict[Path, int]:
             ["git", "rev-parse", "--show-toplevel"], cwd=docs, capture_output=True, text=True, check=True
         ).stdout.strip()
         history = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--", "."], cwd=docs, capture_output=True, text=True, check=True
+            ["git", "log", "--format=%x00%ct", "--name-only", "--", "."],
+            cwd=docs,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
         log.info("not a git checkout: translation drift banners are off")
@@ -166,7 +180,7 @@ def last_changes(docs: Path) -> dict[Path, int]:
 
 
 def _sequence_difference(kind: str, english: list[tuple[str, int]], russian: list[tuple[str, int]]) -> list[str]:
-    for index, ((mine, my_line), (theirs, their_line)) in enumerate(zip(english, russian)):
+    for index, ((mine, my_line), (theirs, their_line)) in enumerate(zip(english, russian, strict=False)):
         if mine != theirs:
             mine, theirs = _first_different_line(mine, theirs)
             return [
@@ -174,10 +188,15 @@ def _sequence_difference(kind: str, english: list[tuple[str, int]], russian: lis
                 f"{_short(mine)} (line {my_line})"
             ]
     if len(english) != len(russian):
-        extra, side = (english[len(russian):], "the English page also has") if len(english) > len(russian) else (
-            russian[len(english):], "the Russian page also has"
+        extra, side = (
+            (english[len(russian) :], "the English page also has")
+            if len(english) > len(russian)
+            else (russian[len(english) :], "the Russian page also has")
         )
-        return [f"{kind}: {len(english)} in English, {len(russian)} in Russian; {side} {_short(extra[0][0])} (line {extra[0][1]})"]
+        return [
+            f"{kind}: {len(english)} in English, {len(russian)} in Russian; "
+            f"{side} {_short(extra[0][0])} (line {extra[0][1]})"
+        ]
     return []
 
 
@@ -203,7 +222,7 @@ def _body_start(lines: list[str]) -> int:
 
 def _first_different_line(mine: str, theirs: str) -> tuple[str, str]:
     """For code blocks, the first line where the two differ (the opening fence when that differs)."""
-    for my_line, their_line in zip(mine.splitlines(), theirs.splitlines()):
+    for my_line, their_line in zip(mine.splitlines(), theirs.splitlines(), strict=False):
         if my_line != their_line:
             return my_line, their_line
     return mine, theirs

@@ -24,14 +24,30 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 PROBLEMS = ("missing", "outdated", "orphaned", "stale")
 LABELS = {
-    "en": {"page": "Page", "status": "Status", "details": "Details", "ok": "ok",
-           "missing": "missing", "outdated": "outdated", "orphaned": "orphaned", "stale": "stale",
-           "summary": "{pages} pages; {translated} translated; {problems} need attention.",
-           "clean": "Every page is translated, up to date and reviewed within the last 12 months."},
-    "ru": {"page": "Страница", "status": "Статус", "details": "Подробности", "ok": "в порядке",
-           "missing": "нет перевода", "outdated": "перевод устарел", "orphaned": "нет оригинала", "stale": "давно не проверялась",
-           "summary": "Страниц: {pages}; переведено: {translated}; требуют внимания: {problems}.",
-           "clean": "Все страницы переведены, переводы актуальны, и все проверялись в последние 12 месяцев."},
+    "en": {
+        "page": "Page",
+        "status": "Status",
+        "details": "Details",
+        "ok": "ok",
+        "missing": "missing",
+        "outdated": "outdated",
+        "orphaned": "orphaned",
+        "stale": "stale",
+        "summary": "{pages} pages; {translated} translated; {problems} need attention.",
+        "clean": "Every page is translated, up to date and reviewed within the last 12 months.",
+    },
+    "ru": {
+        "page": "Страница",
+        "status": "Статус",
+        "details": "Подробности",
+        "ok": "в порядке",
+        "missing": "нет перевода",
+        "outdated": "перевод устарел",
+        "orphaned": "нет оригинала",
+        "stale": "давно не проверялась",
+        "summary": "Страниц: {pages}; переведено: {translated}; требуют внимания: {problems}.",
+        "clean": "Все страницы переведены, переводы актуальны, и все проверялись в последние 12 месяцев.",
+    },
 }
 
 
@@ -98,7 +114,9 @@ def _day(timestamp: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if any page is missing, outdated, orphaned or stale")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if any page is missing, outdated, orphaned or stale"
+    )
     parser.add_argument("--all", action="store_true", help="list every page, not only the problems")
     parser.add_argument("--docs", type=Path, default=DOCS, help="the docs folder (default: docs/)")
     args = parser.parse_args()

@@ -63,7 +63,7 @@ def main() -> int:
     for path in files:
         for seed, run in shared_runs(path.read_text(encoding="utf-8"), seeds, args.words):
             failures += 1
-            print(f"{path}: shares {len(run.split())} words with {seed}: \"{run}\"")
+            print(f'{path}: shares {len(run.split())} words with {seed}: "{run}"')
     print(f"{len(files)} files checked, {failures} shared runs of {args.words}+ words")
     return 1 if failures else 0
 

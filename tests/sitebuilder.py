@@ -52,9 +52,7 @@ def build(
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(folder / config), "-d", str(site)]
     command += ["--strict"] if strict else ["--no-strict"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        command, cwd=cwd or folder, env=env, capture_output=True, text=True, timeout=600
-    )
+    result = subprocess.run(command, cwd=cwd or folder, env=env, capture_output=True, text=True, timeout=600)
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 

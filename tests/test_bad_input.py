@@ -30,7 +30,7 @@ DEFECTS = {
     "broken cross-language link": ('<div markdown>\n<a href="{root}ru/no-such-page/">RU</a>\n</div>\n', "no-such-page"),
     "missing include": ("```python\n{!docs/snippets/missing.py!}\n```\n", "docs/snippets/missing.py"),
     "bad tex": ("Formula: $\\frac{1}{$ here.\n", "KaTeX"),
-    "bad mermaid": ("```mermaid\nflowchart LR\n  A[\"open --> B\n```\n", "Parse error"),
+    "bad mermaid": ('```mermaid\nflowchart LR\n  A["open --> B\n```\n', "Parse error"),
 }
 
 
@@ -76,7 +76,10 @@ def test_include_resolves_from_repository_root_not_current_directory(tmp_path):
 
 def test_include_inside_a_collapsible_block_stays_inside_it(tmp_path):
     snippet = "def answer():\n    return 42\n\n\nANSWER = answer()\n"
-    block = '??? success "Answer"\n    Text before.\n\n    ```python\n    {!docs/snippets/answer.py!}\n    ```\n\n    Text after.\n'
+    block = (
+        '??? success "Answer"\n    Text before.\n\n'
+        "    ```python\n    {!docs/snippets/answer.py!}\n    ```\n\n    Text after.\n"
+    )
     pages = dict(GOOD_PAGES)
     pages["docs/snippets/answer.py"] = snippet
     pages["docs/other.md"] += "\n" + block

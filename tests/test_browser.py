@@ -23,7 +23,9 @@ def _search(page, query: str) -> list[str]:
     # fill() of Cyrillic text fires no key events, and Material searches on key events.
     box.press("End")
     page.wait_for_selector(".md-search-result__item a", timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__item > a, .md-search-result__item a", "els => els.map(e => e.href)")
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a, .md-search-result__item a", "els => els.map(e => e.href)"
+    )
     return [urlsplit(link).path for link in links]
 
 
@@ -53,7 +55,9 @@ def test_the_index_loads_on_the_first_query_and_only_for_the_page_language(page,
     page.goto(server + language + "stages/quiz/")
     page.wait_for_load_state("networkidle")
     assert not [path for path in requested if path.endswith("search_index.full.json")], "loaded before any query"
-    assert [path for path in requested if path.endswith("search_index.json")] == [f"/{language}search/search_index.json"]
+    assert [path for path in requested if path.endswith("search_index.json")] == [
+        f"/{language}search/search_index.json"
+    ]
 
     assert _search(page, query)
     assert [path for path in requested if path.endswith("search_index.full.json")] == [

@@ -9,8 +9,8 @@ from tests.sitebuilder import build, make_site
 FRONT = "---\ntitle: Page\ndescription: A page.\ntags: [topic/reference]\nsources: []\nreviewed: 2026-11-24\n---\n"
 SAFE_BODY = (
     "# Page\n\nSee [the post](https://example.org/post) and [a page](other.md).\n\n"
-    "```html\n<script>alert(1)</script>\n<iframe src=\"x\"></iframe>\n```\n\n"
-    "Inline code is fine too: `<a onclick=\"x()\">` and `javascript:void(0)`.\n"
+    '```html\n<script>alert(1)</script>\n<iframe src="x"></iframe>\n```\n\n'
+    'Inline code is fine too: `<a onclick="x()">` and `javascript:void(0)`.\n'
 )
 UNSAFE = {
     "script": ("<script>alert(1)</script>\n", "a raw <script> element"),

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.modules import load
 from tests.sitebuilder import ROOT
 
 
 def _hook(name: str):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load(f"hooks/{name}.py")
 
 
 # -----------------------------------------------------------------------------
@@ -48,7 +43,10 @@ def test_katex_rejects_bad_tex(katex):
 
 def test_formula_pattern_takes_inline_and_display_and_leaves_other_markup(katex):
     math, _ = katex
-    html = '<p><span class="arithmatex">\\(a&lt;b\\)</span></p><div class="arithmatex">\\[x^2\\]</div><span>\\(no\\)</span>'
+    html = (
+        '<p><span class="arithmatex">\\(a&lt;b\\)</span></p>'
+        '<div class="arithmatex">\\[x^2\\]</div><span>\\(no\\)</span>'
+    )
     matches = list(math._FORMULA.finditer(html))
     assert [(m.group("inline"), m.group("display")) for m in matches] == [("a&lt;b", None), (None, "x^2")]
 

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import importlib.util
 import os
-import sys
 
 import pytest
 
+from tests.modules import load
 from tests.sitebuilder import ROOT, build, make_site
 
-
-def _schema():
-    spec = importlib.util.spec_from_file_location("hook_page_schema", ROOT / "hooks" / "page_schema.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-SCHEMA = _schema()
+SCHEMA = load("hooks/page_schema.py")
 TAGS = SCHEMA.allowed_tags(ROOT / "tags.yml")
 GOOD = """---
 title: Coding interview
@@ -46,16 +36,24 @@ def test_good_front_matter_has_no_problem():
     [
         (("title: Coding interview\n", ""), "front matter field 'title' is missing"),
         (("title: Coding interview", "title: ''"), "front matter field 'title' must be non-empty text"),
-        (('description: "What the coding round is: format and preparation."', "description: x: y"),
-         "front matter is not valid YAML (line 3: mapping values are not allowed here)"),
-        (('description: "What the coding round is: format and preparation."', "description: " + "x" * 161),
-         "front matter field 'description' must be text of 1 to 160 characters"),
-        (("tags: [stage/coding, role/re]", "tags: [stage/coding, stage/lunch]"),
-         "front matter field 'tags' has unknown tags ['stage/lunch']"),
+        (
+            ('description: "What the coding round is: format and preparation."', "description: x: y"),
+            "front matter is not valid YAML (line 3: mapping values are not allowed here)",
+        ),
+        (
+            ('description: "What the coding round is: format and preparation."', "description: " + "x" * 161),
+            "front matter field 'description' must be text of 1 to 160 characters",
+        ),
+        (
+            ("tags: [stage/coding, role/re]", "tags: [stage/coding, stage/lunch]"),
+            "front matter field 'tags' has unknown tags ['stage/lunch']",
+        ),
         (("tags: [stage/coding, role/re]", "tags: []"), "front matter field 'tags' must be a non-empty list"),
         (("    author: Someone (Medium)\n", ""), "front matter field 'sources' item 1 is missing author"),
-        (("url: https://example.org/post", "url: http://example.org/post"),
-         "front matter field 'sources' item 1 url must start with https://"),
+        (
+            ("url: https://example.org/post", "url: http://example.org/post"),
+            "front matter field 'sources' item 1 url must start with https://",
+        ),
         (("reviewed: 2026-11-24", "reviewed: last week"), "front matter field 'reviewed' must be a date (YYYY-MM-DD)"),
         (("---\ntitle", "title"), "no front matter"),
         (("reviewed: 2026-11-24\n---", "reviewed: 2026-11-24\n"), "the front matter has no closing '---' line"),
@@ -77,8 +75,12 @@ def test_the_vocabulary_needs_both_labels(tmp_path):
 
 @pytest.mark.parametrize(
     "reviewed, today, overdue",
-    [("2025-11-24", "2026-11-24", True), ("2025-11-25", "2026-11-24", False), ("2024-01-01", "2026-11-24", True),
-     ("2026-11-24", "2026-11-24", False)],
+    [
+        ("2025-11-24", "2026-11-24", True),
+        ("2025-11-25", "2026-11-24", False),
+        ("2024-01-01", "2026-11-24", True),
+        ("2026-11-24", "2026-11-24", False),
+    ],
 )
 def test_review_is_overdue_after_twelve_months(reviewed, today, overdue):
     assert SCHEMA.review_overdue(datetime.date.fromisoformat(reviewed), datetime.date.fromisoformat(today)) is overdue
@@ -98,8 +100,12 @@ def test_bad_front_matter_fails_the_strict_build_naming_file_and_field(tmp_path,
 
 def test_a_page_not_reviewed_for_a_year_shows_a_note(tmp_path, monkeypatch):
     old = GOOD.replace("reviewed: 2026-11-24", "reviewed: 2025-01-15")
-    pages = {"docs/index.md": old, "docs/index.ru.md": old.replace("Coding interview", "Кодинг"),
-             "docs/fresh.md": GOOD, "docs/fresh.ru.md": GOOD.replace("Coding interview", "Кодинг")}
+    pages = {
+        "docs/index.md": old,
+        "docs/index.ru.md": old.replace("Coding interview", "Кодинг"),
+        "docs/fresh.md": GOOD,
+        "docs/fresh.ru.md": GOOD.replace("Coding interview", "Кодинг"),
+    }
     monkeypatch.setitem(os.environ, "SOURCE_DATE_EPOCH", "1795478400")  # 2026-11-24
     result = build(make_site(tmp_path, pages))
     assert result.returncode == 0, result.log

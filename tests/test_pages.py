@@ -56,8 +56,12 @@ def test_front_matter_in_both_languages(page):
 @pytest.mark.parametrize("page", ENGLISH, ids=lambda p: str(p.relative_to(DOCS)))
 def test_headings_have_explicit_ids_shared_by_both_languages(page):
     english, russian = _headings(page), _headings(_twin(page))
-    without_id = [f"{path.name}:{line}" for path, headings in ((page, english), (_twin(page), russian))
-                  for _, heading_id, line in headings if heading_id is None]
+    without_id = [
+        f"{path.name}:{line}"
+        for path, headings in ((page, english), (_twin(page), russian))
+        for _, heading_id, line in headings
+        if heading_id is None
+    ]
     assert not without_id, f"headings without {{ #id }}: {without_id}"
     assert [(level, i) for level, i, _ in english] == [(level, i) for level, i, _ in russian]
 

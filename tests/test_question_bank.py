@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 
 import pytest
 
+from tests.modules import load
 from tests.sitebuilder import ROOT
 
 DOCS = ROOT / "docs"
 
 
-def _indexer():
-    spec = importlib.util.spec_from_file_location("question_index", ROOT / "scripts" / "question_index.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
-    spec.loader.exec_module(module)
-    return module
-
-
-INDEX = _indexer()
+INDEX = load("scripts/question_index.py")
 
 
 def _questions(language: str):
@@ -72,8 +64,12 @@ def test_every_answer_has_question_weak_strong_and_follow_ups(language):
 def test_at_least_fifteen_answers_run_code_included_in_both_languages():
     included = set()
     for topic in INDEX.TOPICS:
-        english = set(re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "en").read_text(encoding="utf-8")))
-        russian = set(re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "ru").read_text(encoding="utf-8")))
+        english = set(
+            re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "en").read_text(encoding="utf-8"))
+        )
+        russian = set(
+            re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "ru").read_text(encoding="utf-8"))
+        )
         assert english == russian, f"{topic}: the two languages include different code"
         included |= english
     assert len(included) >= 15, sorted(included)
@@ -102,7 +98,9 @@ def test_generated_indexes_are_up_to_date():
 
 def test_indexer_rejects_a_question_without_a_stage(tmp_path, monkeypatch):
     page = tmp_path / "broken.md"
-    page.write_text("---\nreviewed: 2026-01-01\n---\n# Broken\n\n## Q { #q-broken }\n\nNo metadata line.\n", encoding="utf-8")
+    page.write_text(
+        "---\nreviewed: 2026-01-01\n---\n# Broken\n\n## Q { #q-broken }\n\nNo metadata line.\n", encoding="utf-8"
+    )
     monkeypatch.setattr(INDEX, "ROOT", tmp_path)
     monkeypatch.setattr(INDEX, "page_path", lambda name, language: page)
     with pytest.raises(ValueError, match=r"broken\.md:6: question 'q-broken' needs an 'Asked in' line"):

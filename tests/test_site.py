@@ -95,7 +95,9 @@ def test_each_language_has_its_own_search_index(real_site):
     assert not [d for d in english["docs"] if d["location"].startswith("ru/")]
     cyrillic = re.compile("[а-яА-Я]")
     assert not [d["location"] for d in english["docs"] if d["location"] and cyrillic.search(d["title"])]
-    assert len(russian["docs"]) > 100 and all(cyrillic.search(json.dumps(d, ensure_ascii=False)) for d in russian["docs"][:5])
+    assert len(russian["docs"]) > 100 and all(
+        cyrillic.search(json.dumps(d, ensure_ascii=False)) for d in russian["docs"][:5]
+    )
 
 
 def test_search_sees_tex_not_katex_markup(real_site):
@@ -118,5 +120,7 @@ def test_two_builds_give_identical_files(real_site, tmp_path):
 
 def _tree_digest(site: Path) -> dict[str, str]:
     return {
-        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()
+        str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
     }

@@ -5,29 +5,22 @@ The sources are not in the repository; where the folder is absent the test is sk
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from tests.modules import load
 from tests.sitebuilder import ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 RUN = 12  # words in a row that count as copying
 
 
-def _overlap_script():
-    spec = importlib.util.spec_from_file_location("seed_overlap", ROOT / "scripts" / "seed_overlap.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def seeds():
     if not SEEDS.is_dir():
         pytest.skip(f"source texts not available at {SEEDS} (third-party, kept outside the repository)")
-    overlap = _overlap_script()
+    overlap = load("scripts/seed_overlap.py")
     return overlap, overlap.seed_shingles(SEEDS, RUN)
 
 

@@ -43,9 +43,20 @@ def test_parity_case(case):
 
 
 def test_every_failure_case_has_a_fixture():
-    assert {"good", "heading-id-differs", "heading-level-differs", "heading-missing", "code-differs",
-            "include-differs", "link-missing", "link-extra", "admonition-kind-differs", "admonition-missing",
-            "missing-translation", "orphaned-translation"} <= set(CASES)
+    assert {
+        "good",
+        "heading-id-differs",
+        "heading-level-differs",
+        "heading-missing",
+        "code-differs",
+        "include-differs",
+        "link-missing",
+        "link-extra",
+        "admonition-kind-differs",
+        "admonition-missing",
+        "missing-translation",
+        "orphaned-translation",
+    } <= set(CASES)
 
 
 def test_the_real_pages_are_in_parity():
@@ -71,11 +82,14 @@ def test_a_parity_difference_fails_the_strict_build_naming_both_files(tmp_path):
 
 @pytest.fixture
 def site_with_untranslated_page(tmp_path):
-    return make_site(tmp_path, {
-        "docs/index.md": _page("Home", "# Home\n\n[New](new.md)\n"),
-        "docs/index.ru.md": _page("Главная", "# Главная\n\n[Новая](new.md)\n"),
-        "docs/new.md": _page("New", "# New page\n\nEnglish text only.\n"),
-    })
+    return make_site(
+        tmp_path,
+        {
+            "docs/index.md": _page("Home", "# Home\n\n[New](new.md)\n"),
+            "docs/index.ru.md": _page("Главная", "# Главная\n\n[Новая](new.md)\n"),
+            "docs/new.md": _page("New", "# New page\n\nEnglish text only.\n"),
+        },
+    )
 
 
 def test_missing_translation_fails_the_strict_build(site_with_untranslated_page):
@@ -99,19 +113,29 @@ def test_missing_translation_shows_a_russian_banner(site_with_untranslated_page)
 
 
 def _git(folder: Path, *args: str, when: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
     subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture
 def versioned_site(tmp_path):
-    folder = make_site(tmp_path, {
-        "docs/index.md": _page("Home", "# Home\n\nHello.\n"),
-        "docs/index.ru.md": _page("Главная", "# Главная\n\nПривет.\n"),
-        "docs/guide/page.md": _page("Page", "# Page\n\nFirst version.\n"),
-        "docs/guide/page.ru.md": _page("Страница", "# Страница\n\nПервая версия.\n"),
-    })
+    folder = make_site(
+        tmp_path,
+        {
+            "docs/index.md": _page("Home", "# Home\n\nHello.\n"),
+            "docs/index.ru.md": _page("Главная", "# Главная\n\nПривет.\n"),
+            "docs/guide/page.md": _page("Page", "# Page\n\nFirst version.\n"),
+            "docs/guide/page.ru.md": _page("Страница", "# Страница\n\nПервая версия.\n"),
+        },
+    )
     _git(folder, "init", "-q", when="2026-01-01T10:00:00Z")
     _git(folder, "add", "docs", when="2026-01-01T10:00:00Z")
     _git(folder, "commit", "-qm", "pages", when="2026-01-01T10:00:00Z")
@@ -161,9 +185,13 @@ def test_status_reports_missing_outdated_orphaned_and_stale(versioned_site):
 
     result = _run("scripts/i18n_status.py", "--check", "--docs", str(docs))
     assert result.returncode == 1, result.stdout
-    for expected in ("| `only-english.md` | missing |", "| `only-russian.ru.md` | orphaned |",
-                     "| `guide/page.md` | outdated | English 2026-03-05, Russian 2026-01-01 |",
-                     "| `old.md` | stale | old.md reviewed 2024-05-01 |", "| `old.md` | stale | old.ru.md reviewed 2024-05-01 |"):
+    for expected in (
+        "| `only-english.md` | missing |",
+        "| `only-russian.ru.md` | orphaned |",
+        "| `guide/page.md` | outdated | English 2026-03-05, Russian 2026-01-01 |",
+        "| `old.md` | stale | old.md reviewed 2024-05-01 |",
+        "| `old.md` | stale | old.ru.md reviewed 2024-05-01 |",
+    ):
         assert expected in result.stdout, result.stdout
     assert "`index.md`" not in result.stdout, "a page in good order is not a problem"
 

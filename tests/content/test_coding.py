@@ -155,7 +155,7 @@ def test_hash_map_demo_numbers():
         m.put(word, n)
     m.delete("fox")
     assert (len(m), m.capacity, m.get("the"), m.get("fox")) == (7, 16, 6, None)
-    assert_stated(PAGE, "`7 16 6 None`", "`\"the\"`")
+    assert_stated(PAGE, "`7 16 6 None`", '`"the"`')
     assert_each("inserts 8 distinct words", "вставляет 8 различных слов")
     assert_each("capacity 16 after one doubling", "ёмкость 16 после одного удвоения")
 
@@ -304,7 +304,10 @@ def test_logistic_regression_stated_results():
     assert_stated(PAGE, f"{first:.4f}", f"{last:.4f}", f"{accuracy:.2f}", "\\ln 2")
     assert_each("200 points each", "по 200 точек")
     assert_each("train on the first 300, test on the last 100", "на первых 300, проверяем на последних 100")
-    assert_each("After 500 full-batch steps with learning rate 0.5", "За 500 шагов полного градиентного спуска со скоростью обучения 0.5")
+    assert_each(
+        "After 500 full-batch steps with learning rate 0.5",
+        "За 500 шагов полного градиентного спуска со скоростью обучения 0.5",
+    )
     X, y = mod.make_blobs()
     w, b, _ = mod.fit(X[:300], y[:300])
     assert_stated(PAGE, f"$({w[0]:.2f}, {w[1]:.2f})$")
@@ -339,7 +342,7 @@ def test_logistic_regression_gradient_and_monotone_loss():
     assert num_b == pytest.approx(gb, abs=1e-6)
     Xb, yb = mod.make_blobs()
     history = mod.fit(Xb, yb)[2]
-    assert all(later <= earlier + 1e-12 for earlier, later in zip(history, history[1:]))
+    assert all(later <= earlier + 1e-12 for earlier, later in zip(history, history[1:], strict=False))
 
 
 def test_logistic_regression_is_numerically_stable():
@@ -463,7 +466,9 @@ def test_top_k_examples():
     assert [mod.squared_distance(p, (0, 0)) for p in pts] == [2, 8, 2, 9, 9]
     assert mod.k_nearest(pts, (0, 0), 3) == [0, 2, 1]
     assert mod.k_nearest(pts, (0, 0), 4) == [0, 2, 1, 3]
-    assert_stated(PAGE, "`[(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]`", "2, 8, 2, 9, 9", "`[0, 2, 1]`", "`[0, 2, 1, 3]`")
+    assert_stated(
+        PAGE, "`[(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]`", "2, 8, 2, 9, 9", "`[0, 2, 1]`", "`[0, 2, 1, 3]`"
+    )
     assert mod.k_nearest(pts, (0, 0), 0) == [] and mod.k_nearest(pts, (0, 0), -2) == []
     assert mod.k_nearest(pts, (0, 0), 10) == [0, 2, 1, 3, 4]
     assert mod.k_nearest([], (0, 0), 3) == []

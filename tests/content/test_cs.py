@@ -1,5 +1,6 @@
 """Checks for docs/questions/cs.md: snippet behaviour and every number the page states."""
 
+import functools
 import itertools
 import math
 from bisect import bisect_left
@@ -132,9 +133,11 @@ def _merge_sort_comparisons(xs):
     while i < len(left) and j < len(right):
         c += 1
         if left[i] <= right[j]:
-            out.append(left[i]); i += 1
+            out.append(left[i])
+            i += 1
         else:
-            out.append(right[j]); j += 1
+            out.append(right[j])
+            j += 1
     return out + left[i:] + right[j:], c
 
 
@@ -164,8 +167,15 @@ def test_binary_search_examples_and_edges():
         xs = sorted(rng.randint(0, 20) for _ in range(rng.randint(0, 15)))
         t = rng.randint(-1, 21)
         assert bs.lower_bound(xs, t) == bisect_left(xs, t)
-    assert_stated(PAGE, "`[1, 3, 3, 3, 7]`", "`[0, 1, 4, 5]`", "0, 3, 4, 8", "`index_of(data, 3) == 1`",
-                  "`index_of(data, 4) == -1`", "`index_of([], 1) == -1`")
+    assert_stated(
+        PAGE,
+        "`[1, 3, 3, 3, 7]`",
+        "`[0, 1, 4, 5]`",
+        "0, 3, 4, 8",
+        "`index_of(data, 3) == 1`",
+        "`index_of(data, 4) == -1`",
+        "`index_of([], 1) == -1`",
+    )
 
 
 class _CountingList(list):
@@ -202,7 +212,7 @@ def test_dijkstra_worked_graph():
     assert dj.path_to(prev, "A", "A") == ["A"]
     assert_stated(PAGE, "A 0, B 3, C 2, D 8, E 10, F 12", "A → C → B → D → E → F")
     # the edge weights drawn in the diagram match the snippet's graph
-    for u, edges in dj.GRAPH.items():
+    for _u, edges in dj.GRAPH.items():
         for v, w in edges:
             assert_stated(PAGE, f'-->|"{w}"| {v}')
 
@@ -251,17 +261,20 @@ def test_edit_distance_examples():
     assert ed.edit_distance("", "") == 0 and ed.edit_distance("same", "same") == 0
     assert ed.edit_distance("a", "b") == 1
     assert len("kitten") * len("sitting") == 42
-    assert_stated(PAGE, '`edit_distance("kitten", "sitting") == 3`', '`edit_distance("intention", "execution") == 5`',
-                  "$6 \\times 7 = 42$")
+    assert_stated(
+        PAGE,
+        '`edit_distance("kitten", "sitting") == 3`',
+        '`edit_distance("intention", "execution") == 5`',
+        "$6 \\times 7 = 42$",
+    )
 
 
 def test_edit_distance_matches_brute_force_recursion():
-    from functools import lru_cache
 
     ed = load_snippet("cs/edit_distance.py")
 
     def reference(a, b):
-        @lru_cache(maxsize=None)
+        @functools.cache
         def d(i, j):
             if i == 0 or j == 0:
                 return i + j
@@ -312,8 +325,17 @@ def test_virtual_memory_split():
     flat = 2**vpn_bits * 8
     assert flat == 2**39 and flat // 2**30 == 512
     assert 4 * 9 == vpn_bits and 2**9 == 512 and 512 * 8 == 4096
-    assert_stated(PAGE, "$2^{12}$", "$48 - 12 = 36$", "68\\,719\\,476\\,736", "2^{39}", "512 GiB",
-                  "$4 \\times 9 = 36$", "$2^9 = 512$", "$512 \\times 8 = 4096$")
+    assert_stated(
+        PAGE,
+        "$2^{12}$",
+        "$48 - 12 = 36$",
+        "68\\,719\\,476\\,736",
+        "2^{39}",
+        "512 GiB",
+        "$4 \\times 9 = 36$",
+        "$2^9 = 512$",
+        "$512 \\times 8 = 4096$",
+    )
 
 
 def test_virtual_memory_example_address():
@@ -332,5 +354,6 @@ def test_tlb_numbers():
     assert 64 * 4 == 256  # KiB
     assert 64 * 2 == 128  # MiB
     assert 5 * 9 + 12 == 57
-    assert_stated(PAGE, "$0.99 \\times 100 + 0.01 \\times 500 = 104$", "99 %", "256 KiB", "128 MiB",
-                  "$5 \\times 9 + 12 = 57$")
+    assert_stated(
+        PAGE, "$0.99 \\times 100 + 0.01 \\times 500 = 104$", "99 %", "256 KiB", "128 MiB", "$5 \\times 9 + 12 = 57$"
+    )

@@ -111,7 +111,7 @@ def test_receptive_field_example_stack():
         ("conv3×3", 3, 1, 4, 22),
     ]
     jump_before = 1
-    for (name, k, s, jump, r), (r_calc, jump_after) in zip(rows, fields):
+    for (name, k, s, jump, r), (r_calc, jump_after) in zip(rows, fields, strict=False):
         assert jump == jump_before and r == r_calc
         assert_stated(PAGE, f"| {name} | {k} | {s} | {jump} | {r} |")
         jump_before = jump_after
@@ -321,9 +321,12 @@ def test_layer_norm_vs_batch_norm_axes():
 
 
 def test_link_prediction_bce_example():
-    pos = math.log1p(math.exp(-2))   # -log sigmoid(2)
-    neg = math.log1p(math.exp(-1))   # -log(1 - sigmoid(-1))
-    sig = lambda z: 1 / (1 + math.exp(-z))
+    pos = math.log1p(math.exp(-2))  # -log sigmoid(2)
+    neg = math.log1p(math.exp(-1))  # -log(1 - sigmoid(-1))
+
+    def sig(z):
+        return 1 / (1 + math.exp(-z))
+
     assert pos == pytest.approx(-math.log(sig(2)))
     assert neg == pytest.approx(-math.log(1 - sig(-1)))
     assert_stated(PAGE, f"{pos:.4f} + {neg:.4f} = {pos + neg:.4f}")
@@ -373,7 +376,9 @@ def test_gpt2_small_parameters():
     rule = 12 * L * d**2
     assert rule == 84_934_656
     non_embedding = rows["blocks"] + rows["final_ln"]
-    assert_stated(PAGE, "12 L d^2 = " + grouped(rule), f"{(non_embedding - rule) / non_embedding:.2%}".replace("%", " %"))
+    assert_stated(
+        PAGE, "12 L d^2 = " + grouped(rule), f"{(non_embedding - rule) / non_embedding:.2%}".replace("%", " %")
+    )
     assert_stated(PAGE, f"{round(total * 4 / 1e6)} MB")
     share = (rows["tokens"] + rows["positions"]) / total  # "nearly a third of GPT-2 small"
     assert 0.3 < share < 1 / 3

@@ -68,8 +68,10 @@ def test_youtube_load_numbers(est):
     assert_each("200 candidates per request", "200 кандидатов на запрос")
     seed_version = est.average_qps(users, 100)
     assert_stated(PAGE, f"${sci(seed_version)}$")
-    assert_each("20 feed requests per user per day, peak-to-average factor 3",
-                "20 запросов ленты на пользователя в день, пиковый коэффициент 3")
+    assert_each(
+        "20 feed requests per user per day, peak-to-average factor 3",
+        "20 запросов ленты на пользователя в день, пиковый коэффициент 3",
+    )
 
 
 def test_youtube_storage_and_logs(est):
@@ -86,11 +88,24 @@ def test_youtube_storage_and_logs(est):
 
 
 def test_youtube_latency_budget_adds_up():
-    budget_en = {"retrieval": 30, "light scoring": 20, "feature fetch": 40, "heavy ranking": 80, "re-ranking": 10, "network": 20}
-    budget_ru = {"отбор кандидатов": 30, "лёгкий скоринг": 20, "загрузка признаков": 40,
-                 "тяжёлое ранжирование": 80, "переранжирование": 10, "сеть": 20}
+    budget_en = {
+        "retrieval": 30,
+        "light scoring": 20,
+        "feature fetch": 40,
+        "heavy ranking": 80,
+        "re-ranking": 10,
+        "network": 20,
+    }
+    budget_ru = {
+        "отбор кандидатов": 30,
+        "лёгкий скоринг": 20,
+        "загрузка признаков": 40,
+        "тяжёлое ранжирование": 80,
+        "переранжирование": 10,
+        "сеть": 20,
+    }
     assert sum(budget_en.values()) == sum(budget_ru.values()) == 200
-    for (en, ms), (ru, ms_ru) in zip(budget_en.items(), budget_ru.items()):
+    for (en, ms), (ru, ms_ru) in zip(budget_en.items(), budget_ru.items(), strict=False):
         assert ms == ms_ru
         assert_each(f"{en} {ms} ms", f"{ru} {ms} ms")
     assert_each("200 ms in total", "всего 200 ms")
@@ -183,8 +198,10 @@ def test_nn_work_and_replicas():
     replicas = math.ceil(peak / per_replica)
     assert replicas == 10
     assert_stated(PAGE, f"${grouped(peak)}$ QPS", "1000 QPS")
-    assert_each(f"{replicas} replicas of each shard: {4 * replicas} machines for HNSW, {1 * replicas} for IVF-PQ",
-                f"{replicas} реплик каждого шарда: {4 * replicas} машин для HNSW и {1 * replicas} для IVF-PQ")
+    assert_each(
+        f"{replicas} replicas of each shard: {4 * replicas} machines for HNSW, {1 * replicas} for IVF-PQ",
+        f"{replicas} реплик каждого шарда: {4 * replicas} машин для HNSW и {1 * replicas} для IVF-PQ",
+    )
 
 
 def test_nn_fan_out_tail(est):

@@ -40,7 +40,9 @@ def test_newton_sqrt2_iterates():
     assert f"{e2:.2e}" == "2.45e-03"
     predicted = float(r(c, 3)) * float(f"{e2:.2e}") ** 2
     assert f"{predicted:.1e}" == f"{abs(xs[3] - root):.1e}" == "2.1e-06"
-    assert_stated(PAGE, f"\\approx {r(c, 3)}\\, e_n^2", f"{r(c, 3)} \\cdot (2.45\\text{{e-}}03)^2 \\approx 2.1\\text{{e-}}06")
+    assert_stated(
+        PAGE, f"\\approx {r(c, 3)}\\, e_n^2", f"{r(c, 3)} \\cdot (2.45\\text{{e-}}03)^2 \\approx 2.1\\text{{e-}}06"
+    )
     assert len(xs) == 7 and all(abs(x - root) <= 4.5e-16 for x in xs[5:])
     assert_stated(PAGE, "10^{-12}", "$x_0, \\dots, x_6$")
 

@@ -112,8 +112,10 @@ def test_cv_counts():
 def test_forward_chaining_splits():
     months, splits, window = 60, 5, 6
     first_train_end = months - splits * window
-    plan = [(1, first_train_end + i * window, first_train_end + i * window + 1, first_train_end + (i + 1) * window)
-            for i in range(splits)]
+    plan = [
+        (1, first_train_end + i * window, first_train_end + i * window + 1, first_train_end + (i + 1) * window)
+        for i in range(splits)
+    ]
     assert plan[0] == (1, 30, 31, 36) and plan[-1] == (1, 54, 55, 60)
     assert_stated(PAGE, "60", "1–30", "31–36", "1–54", "55–60")
 
@@ -170,8 +172,16 @@ def test_lloyd_stuck_and_optimal_starts():
     C, _, inertia, iters = km.lloyd(km.POINTS, [0.0, 10.0, 20.0])
     assert C.ravel().tolist() == [0.5, 10.5, 20.5] and (inertia, iters) == (1.5, 2)
     assert km.lloyd(km.POINTS, [0.0, 1.0, 15.0])[2:] == (101.0, 2)
-    assert_stated(PAGE, "0, 1, 10, 11, 20, 21", "0, 1, 15", "0, 1, 15.5", "`lloyd(POINTS, [0.0, 1.0, 15.0])[2:]`",
-                  "`(101.0, 2)`", "0.5, 10.5, 20.5", "`(1.5, 2)`")
+    assert_stated(
+        PAGE,
+        "0, 1, 10, 11, 20, 21",
+        "0, 1, 15",
+        "0, 1, 15.5",
+        "`lloyd(POINTS, [0.0, 1.0, 15.0])[2:]`",
+        "`(101.0, 2)`",
+        "0.5, 10.5, 20.5",
+        "`(1.5, 2)`",
+    )
 
 
 def test_random_starts_fraction():
@@ -218,8 +228,15 @@ def test_ivf_cost():
     costs = {n: n + N / n for n in range(100, 10_001)}
     assert min(costs, key=costs.get) == math.isqrt(N) == 1000
     assert math.ceil(math.log2(N)) == 20 and 2**3 == 8
-    assert_stated(PAGE, "$N = 10^6$", "$1000 + 10 \\times 1000 = 11\\,000$", "91", "\\sqrt{N} = 1000",
-                  "\\lceil\\log_2 10^6\\rceil = 20", "$2^3 = 8$")
+    assert_stated(
+        PAGE,
+        "$N = 10^6$",
+        "$1000 + 10 \\times 1000 = 11\\,000$",
+        "91",
+        "\\sqrt{N} = 1000",
+        "\\lceil\\log_2 10^6\\rceil = 20",
+        "$2^3 = 8$",
+    )
 
 
 def test_lsh_table():
@@ -232,7 +249,11 @@ def test_lsh_table():
         assert abs(sim - p) < 0.005
         big = lsh.candidate_probability(p, k=10, n_tables=20)
         rows.append(f"| {degrees}° | {p:.4g} | {sim:.3f} | {big:.3f} |")
-    assert rows == ["| 30° | 0.8333 | 0.833 | 0.970 |", "| 60° | 0.6667 | 0.668 | 0.295 |", "| 90° | 0.5 | 0.501 | 0.019 |"]
+    assert rows == [
+        "| 30° | 0.8333 | 0.833 | 0.970 |",
+        "| 60° | 0.6667 | 0.668 | 0.295 |",
+        "| 90° | 0.5 | 0.501 | 0.019 |",
+    ]
     assert_stated(PAGE, *rows)
     assert_stated(PAGE, "$k = 10$", "$L = 20$", "100 000", "32")
 
@@ -258,9 +279,24 @@ def test_confusion_matrix_metrics():
     base = mt.confusion_metrics(tp=0, fp=0, fn=60, tn=940)
     assert base["accuracy"] == 0.94 and base["precision"] == 0.0 and base["f1"] == 0.0
     assert f"{30 / 75:.0%}" == "40%" and 60 / 1000 == 0.06
-    assert_stated(PAGE, "TP = 45", "FN = 15", "FP = 30", "TN = 910", "$= 45/75 = 0.6$", "$= 45/60 = 0.75$",
-                  "0.9/1.35 \\approx 0.667", "$= 955/1000 = 0.955$", "0.94", "30/940 \\approx 0.0319", "0.968",
-                  "40 %", "(0.06", "95.5 %", "94 %")
+    assert_stated(
+        PAGE,
+        "TP = 45",
+        "FN = 15",
+        "FP = 30",
+        "TN = 910",
+        "$= 45/75 = 0.6$",
+        "$= 45/60 = 0.75$",
+        "0.9/1.35 \\approx 0.667",
+        "$= 955/1000 = 0.955$",
+        "0.94",
+        "30/940 \\approx 0.0319",
+        "0.968",
+        "40 %",
+        "(0.06",
+        "95.5 %",
+        "94 %",
+    )
 
 
 def test_roc_auc_example():
@@ -294,8 +330,17 @@ def test_imbalance_numbers():
     assert pos // 5 == 200
     assert n / (2 * pos) == 50 and f"{n / (2 * neg):.3f}" == "0.505"
     assert f"{1 / (1 + 20):.3f}" == "0.048"
-    assert_stated(PAGE, "1 %", "100 000", "0.99", "0.01", "200", "$100\\,000/(2 \\times 1000) = 50$",
-                  "$100\\,000/(2 \\times 99\\,000) \\approx 0.505$", "$1/21 \\approx 0.048$")
+    assert_stated(
+        PAGE,
+        "1 %",
+        "100 000",
+        "0.99",
+        "0.01",
+        "200",
+        "$100\\,000/(2 \\times 1000) = 50$",
+        "$100\\,000/(2 \\times 99\\,000) \\approx 0.505$",
+        "$1/21 \\approx 0.048$",
+    )
 
 
 def test_downsampling_correction():

@@ -322,6 +322,7 @@ def test_p_values():
 
 def test_estimator_variance_theory():
     n = 5
+
     # Gaussian: sum of squares ~ sigma^2 chi^2_{n-1}: mean n-1, variance 2(n-1)
     def mse(divisor):
         mean = F(n - 1, divisor)

@@ -35,7 +35,7 @@ def test_mdp_inputs_are_the_ones_on_the_page():
     assert vi.R[:, 1].tolist() == [0.0, -1.0, -5.0]
     assert vi.P["run"][0, 1] == 0.3 and vi.P["run"][1, 2] == 0.4
     assert all(np.allclose(vi.P[a].sum(axis=1), 1.0) for a in vi.ACTIONS)
-    assert_stated(PAGE, "\\gamma = 0.9", "+3, p=0.3", "+2, p=0.4", "-1\"", "-5\"")
+    assert_stated(PAGE, "\\gamma = 0.9", "+3, p=0.3", "+2, p=0.4", '-1"', '-5"')
     said("costs 0, 1 or 5", "стоит 0, 1 или 5")
 
 
@@ -96,7 +96,7 @@ def test_q_learning_learns_optimal_q_from_random_behaviour():
 
 def test_q_learning_edge_cases():
     ql = load_snippet("rl/q_learning.py")
-    assert ql.step(0, ql.LEFT) == (0, 0.0, False)   # the left wall
+    assert ql.step(0, ql.LEFT) == (0, 0.0, False)  # the left wall
     assert ql.step(3, ql.RIGHT) == (4, 1.0, True)
     np.testing.assert_array_equal(ql.q_learning(episodes=0), np.zeros((5, 2)))
     # Deterministic under a fixed seed; a different seed still converges.
@@ -134,7 +134,7 @@ def test_overestimation_numbers():
 def test_overestimation_edge_cases():
     ov = load_snippet("rl/overestimation.py")
     single, double = ov.max_bias(n_actions=1, trials=20_000)
-    assert single == pytest.approx(0.0, abs=0.03)       # no max, no bias
+    assert single == pytest.approx(0.0, abs=0.03)  # no max, no bias
     assert double == pytest.approx(0.0, abs=0.03)
     assert ov.max_bias(noise=0.0) == (0.0, 0.0)
 
@@ -157,7 +157,7 @@ def test_policy_gradient_variance_example():
     b = float(pg.REWARDS.mean())
     mean_b, var_b = pg.estimator_moments(baseline=b)
     np.testing.assert_allclose(mean0, true)
-    np.testing.assert_allclose(mean_b, true)   # a baseline does not change the mean
+    np.testing.assert_allclose(mean_b, true)  # a baseline does not change the mean
     assert var0 == pytest.approx(2326 / 27) and var_b == pytest.approx(14 / 27)
     assert_stated(PAGE, "(10, 11, 13)", "(" + ", ".join(f"{x:.4f}" for x in true) + ")")
     assert_stated(PAGE, f"{var0:.4f}", f"{var_b:.4f}", f"\\approx {b:.2f}", f"{round(var0 / var_b)} ")
@@ -238,7 +238,9 @@ def test_ppo_clip_table():
             assert obj == min(unclipped, clipped)
             # the gradient w.r.t. the ratio, by finite differences
             h = 1e-6
-            numeric = (ppo.clipped_objective(ratio + h, adv, eps) - ppo.clipped_objective(ratio - h, adv, eps)) / (2 * h)
+            numeric = (ppo.clipped_objective(ratio + h, adv, eps) - ppo.clipped_objective(ratio - h, adv, eps)) / (
+                2 * h
+            )
             assert grad == pytest.approx(numeric, abs=1e-6)
             cells = [f"{ratio:g}", minus(adv), f"{unclipped:g}", f"{clipped:g}", f"{obj:g}", minus(grad)]
             cells = [c.replace("-", "−") for c in cells]
@@ -252,7 +254,7 @@ def test_ppo_edge_cases():
     ppo = load_snippet("rl/ppo_clip.py")
     assert ppo.clipped_objective(1.0, 0.0) == 0.0
     assert ppo.ratio_gradient(1.1, 1.0) == 1.0 and ppo.ratio_gradient(1.1, -1.0) == -1.0  # inside
-    assert ppo.clipped_objective(1.2, 1.0) == pytest.approx(1.2)                            # boundary
+    assert ppo.clipped_objective(1.2, 1.0) == pytest.approx(1.2)  # boundary
     assert ppo.clipped_objective(5.0, 1.0, eps=0.1) == pytest.approx(1.1)
 
 

@@ -5,7 +5,7 @@ with dead slots. The table doubles when the load factor would exceed 2/3.
 """
 
 from collections.abc import Hashable, Iterator
-from typing import Generic, Optional, TypeVar
+from typing import Generic, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -19,7 +19,7 @@ class HashMap(Generic[K, V]):
 
     def __init__(self, initial_bits: int = 3) -> None:
         self._bits = initial_bits
-        self._slots: list[Optional[tuple[int, K, V]]] = [None] * (1 << initial_bits)
+        self._slots: list[tuple[int, K, V] | None] = [None] * (1 << initial_bits)
         self._size = 0
 
     # ----- helpers -------------------------------------------------------
@@ -63,7 +63,7 @@ class HashMap(Generic[K, V]):
         self._slots[i] = (hash(key), key, value)
         self._size += 1
 
-    def get(self, key: K, default: Optional[V] = None) -> Optional[V]:
+    def get(self, key: K, default: V | None = None) -> V | None:
         i, found = self._find(key)
         entry = self._slots[i]
         return entry[2] if found and entry is not None else default

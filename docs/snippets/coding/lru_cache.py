@@ -2,7 +2,7 @@
 
 from collections import OrderedDict
 from collections.abc import Hashable
-from typing import Generic, Optional, TypeVar, cast
+from typing import Generic, TypeVar, cast
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -14,8 +14,8 @@ class _Node(Generic[K, V]):
     def __init__(self, key: K, value: V) -> None:
         self.key = key
         self.value = value
-        self.prev: "_Node[K, V]" = self
-        self.next: "_Node[K, V]" = self
+        self.prev: _Node[K, V] = self
+        self.next: _Node[K, V] = self
 
 
 class LRUCache(Generic[K, V]):
@@ -38,7 +38,7 @@ class LRUCache(Generic[K, V]):
         self._head.next.prev = node
         self._head.next = node
 
-    def get(self, key: K) -> Optional[V]:
+    def get(self, key: K) -> V | None:
         node = self._index.get(key)
         if node is None:
             return None
@@ -74,7 +74,7 @@ class OrderedDictLRU(Generic[K, V]):
         self.capacity = capacity
         self._data: OrderedDict[K, V] = OrderedDict()
 
-    def get(self, key: K) -> Optional[V]:
+    def get(self, key: K) -> V | None:
         if key not in self._data:
             return None
         self._data.move_to_end(key)

@@ -12,7 +12,7 @@ def gibbs(lam, faces):
     return w / w.sum()
 
 
-def max_entropy_with_mean(target_mean, faces=np.arange(1, 7), lo=-50.0, hi=50.0, iters=200):
+def max_entropy_with_mean(target_mean, faces=(1, 2, 3, 4, 5, 6), lo=-50.0, hi=50.0, iters=200):
     """Return (lam, p). The mean of gibbs(lam) increases with lam, so bisection is safe."""
     faces = np.asarray(faces, dtype=float)
     if not faces.min() < target_mean < faces.max():

@@ -20,8 +20,8 @@ def estimator_moments(theta=THETA, rewards=REWARDS, baseline=0.0):
     """Exact E[g] (a vector) and total variance trace(Cov[g]) of the single-sample estimator."""
     pi = softmax(theta)
     samples = [(np.eye(len(pi))[a] - pi) * (rewards[a] - baseline) for a in range(len(pi))]
-    mean = sum(p * g for p, g in zip(pi, samples))
-    second = sum(p * g @ g for p, g in zip(pi, samples))
+    mean = sum(p * g for p, g in zip(pi, samples, strict=False))
+    second = sum(p * g @ g for p, g in zip(pi, samples, strict=False))
     return mean, float(second - mean @ mean)
 
 

@@ -57,6 +57,6 @@ def evaluate_policy(policy, gamma=GAMMA):
 
 if __name__ == "__main__":
     v, policy, sweeps = value_iteration()
-    print("V* =", {s: round(float(x), 3) for s, x in zip(STATES, v)}, "after", sweeps, "sweeps")
-    print("greedy policy =", dict(zip(STATES, policy)))
+    print("V* =", {s: round(float(x), 3) for s, x in zip(STATES, v, strict=False)}, "after", sweeps, "sweeps")
+    print("greedy policy =", dict(zip(STATES, policy, strict=False)))
     print("exact evaluation of that policy =", evaluate_policy(policy).round(3))
