@@ -38,7 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if 'class="arithmatex"' not in output:
+    # `math: true` in front matter: the page shows formulas from elsewhere (the self-quiz's answers).
+    if 'class="arithmatex"' not in output and not page.meta.get("math"):
         return output
     output = _FORMULA.sub(lambda match: _render_match(match, page), output)
     stylesheet = f'<link rel="stylesheet" href="{_relative_root(page)}{KATEX_ASSETS}/katex.min.css">'

@@ -72,11 +72,13 @@ def allowed_tags(vocabulary: Path) -> set[str]:
     """`group/id` for every tag in tags.yml; PluginError if the file is missing or malformed."""
     if not vocabulary.is_file():
         raise PluginError(f"hooks/page_schema.py: the tag vocabulary {vocabulary} is missing.")
-    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8"))
+    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
     tags = set()
-    for group, entries in (groups or {}).items():
-        for tag, labels in (entries or {}).items():
-            if not isinstance(labels, dict) or not {"en", "ru"} <= labels.keys():
+    for group, entry in groups.items():
+        if not isinstance(entry, dict) or not _labelled(entry.get("label")) or not isinstance(entry.get("tags"), dict):
+            raise PluginError(f"{vocabulary}: group '{group}' needs a 'label' with 'en' and 'ru', and 'tags'.")
+        for tag, labels in entry["tags"].items():
+            if not _labelled(labels):
                 raise PluginError(f"{vocabulary}: tag '{group}/{tag}' needs 'en' and 'ru' labels.")
             tags.add(f"{group}/{tag}")
     return tags
@@ -152,6 +154,10 @@ def _source_problems(sources) -> list[str]:
         if "url" in source and not str(source["url"]).startswith("https://"):
             found.append(f"front matter field 'sources' item {number} url must start with https://")
     return found
+
+
+def _labelled(labels) -> bool:
+    return isinstance(labels, dict) and {"en", "ru"} <= labels.keys()
 
 
 def _text(value) -> bool:

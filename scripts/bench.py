@@ -5,6 +5,7 @@ Usage: python scripts/bench.py [--runs N]
 Prints, in one run:
 - the full build (EN + RU, every hook) vs the same content with `hooks:` removed, and the ratio;
 - build time per page-language;
+- the size of the site's own scripts (raw and gzip);
 - for the home page and the lightest and heaviest pages with both math and a diagram: the bytes a first visit downloads
   (raw, and gzip as a compressing host would serve them) and the number of requests.
 A benchmark, not a test: it prints numbers and asserts nothing.
@@ -70,6 +71,7 @@ def math_and_diagram_pages(site: Path) -> tuple[str, str]:
             page
             for page in site.rglob("index.html")
             if not page.is_relative_to(site / "ru")
+            and not page.is_relative_to(site / "print")  # whole tracks on one page, made for paper
             and 'class="katex' in (html := page.read_text(encoding="utf-8"))
             and '<figure class="diagram"' in html
         ),
@@ -128,6 +130,11 @@ def main() -> None:
     print(f"ratio:                 {full / plain:6.2f} x")
     print(f"page-languages built:  {pages:6d}")
     print(f"per page-language:     {1000 * full / pages:6.1f} ms with hooks, {1000 * plain / pages:.1f} ms without")
+
+    for script in sorted((ROOT / "overrides" / "assets" / "javascripts").rglob("*.js")):
+        body = script.read_bytes()
+        name = script.relative_to(ROOT / "overrides").as_posix()
+        print(f"own script {name}: {len(body) / 1024:.1f} KB raw, {len(gzip.compress(body, 9)) / 1024:.1f} KB gzip")
 
     from playwright.sync_api import sync_playwright
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib.util
 import json
 import re
 import sys
@@ -340,6 +341,18 @@ def normalise_path(raw: str, root: Path, docs: Path) -> str:
     return relative.as_posix()
 
 
+def _vocabulary(vocabulary: Path) -> set[str]:
+    """The allowed tags, read by the same code that checks them at build time (hooks/page_schema.py)."""
+    spec = importlib.util.spec_from_file_location("page_schema", vocabulary.parent / "hooks" / "page_schema.py")
+    schema = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = schema
+    spec.loader.exec_module(schema)
+    try:
+        return schema.allowed_tags(vocabulary)
+    except schema.PluginError as error:
+        raise Refusal(str(error)) from error
+
+
 def parse_tags(raw: str, vocabulary: Path) -> list[str]:
     """The tags, checked for form and, when tags.yml exists, against its vocabulary."""
     tags = [tag.strip() for tag in raw.split(",") if tag.strip()]
@@ -351,8 +364,7 @@ def parse_tags(raw: str, vocabulary: Path) -> list[str]:
         )
     if not vocabulary.is_file():
         return list(dict.fromkeys(tags))
-    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
-    known = {f"{group}/{tag}" for group, entries in groups.items() for tag in (entries or {})}
+    known = _vocabulary(vocabulary)
     if not tags:
         raise Refusal(
             "give at least one tag with --tags, e.g. --tags stage/coding,role/re "

@@ -118,7 +118,7 @@ def test_no_request_leaves_the_site_and_none_fails_on_any_page(browser, server, 
     assert not failed, f"failed requests: {sorted(set(failed))}"
 
 
-@pytest.mark.parametrize("path", ["", MATH_PAGE, "ru/"])
+@pytest.mark.parametrize("path", ["", MATH_PAGE, "ru/", "questions/quiz/", "ru/preparation/plan/"])
 def test_axe_finds_no_serious_or_critical_violation(page, server, path):
     page.goto(server + path)
     page.add_script_tag(path=str(AXE))

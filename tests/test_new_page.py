@@ -81,6 +81,8 @@ def _copy(folder: Path) -> str:
     for title, path in _pages(_config(config)["nav"]):
         stubs[f"docs/{path}"] = _stub(title)
         stubs[f"docs/{path.removesuffix('.md')}.ru.md"] = _stub(f"{title} (ru)")
+    # hooks/glossary.py reads the Russian glossary's table: the stub needs one row.
+    stubs["docs/glossary.ru.md"] += "\n| Русский | English | Пояснение |\n| --- | --- | --- |\n| тест | test | — |\n"
     make_site(folder, stubs)
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
     for name in ("tags.yml",):

@@ -68,8 +68,12 @@ def test_each_bad_field_is_named(change, expected):
 
 def test_the_vocabulary_needs_both_labels(tmp_path):
     vocabulary = tmp_path / "tags.yml"
-    vocabulary.write_text("stage:\n  coding: {en: Coding}\n", encoding="utf-8")
+    one_label = "stage:\n  label: {en: Stage, ru: Этап}\n  tags:\n    coding: {en: Coding}\n"
+    vocabulary.write_text(one_label, encoding="utf-8")
     with pytest.raises(SCHEMA.PluginError, match="'stage/coding' needs 'en' and 'ru' labels"):
+        SCHEMA.allowed_tags(vocabulary)
+    vocabulary.write_text("stage:\n  coding: {en: Coding, ru: Кодинг}\n", encoding="utf-8")
+    with pytest.raises(SCHEMA.PluginError, match="group 'stage' needs a 'label'"):
         SCHEMA.allowed_tags(vocabulary)
 
 

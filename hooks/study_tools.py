@@ -1,0 +1,25 @@
+"""Load the study tools' script only on the pages that use it.
+
+overrides/assets/javascripts/study.js runs the self-quiz (a `.self-quiz` block) and keeps the
+ticks of task-list checklists across visits. Both keep their state in the reader's browser only.
+Pages with neither get no script.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+SCRIPT = "assets/javascripts/study.js"
+USERS = ('class="self-quiz"', 'class="task-list-item"')
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if not any(marker in output for marker in USERS):
+        return output
+    root = "../" * page.url.count("/")
+    return output.replace("</body>", f'<script src="{root}{SCRIPT}" defer></script>\n</body>', 1)

@@ -1,0 +1,86 @@
+"""Study tools in a real browser: the self-quiz, persistent checklists, translated tags."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+QUIZ = "questions/quiz/"
+PLAN = "preparation/plan/"
+
+
+def _progress(page, label: str) -> str:
+    item = page.locator(".self-quiz li", has=page.locator(f"a:text-is('{label}')"))
+    return item.locator(".quiz-progress").inner_text().split()[0]
+
+
+def test_a_quiz_session_is_kept_across_reloads_and_languages_until_reset(page, server):
+    page.goto(server + QUIZ)
+    assert _progress(page, "Probability and statistics") == "0/8"
+
+    page.get_by_role("button", name="Start: Probability and statistics").click()
+    answer = page.locator(".quiz-answer")
+    assert answer.is_hidden()
+    page.get_by_role("button", name="Show the strong answer").click()
+    assert answer.is_visible() and answer.locator(".katex").count() > 0
+    page.get_by_role("button", name="Knew it").click()
+    page.get_by_role("button", name="Show the strong answer").click()
+    page.get_by_role("button", name="Review again").click()
+    page.get_by_role("button", name="Back to the overview").click()
+    assert _progress(page, "Probability and statistics") == "1/8"
+    assert _progress(page, "Technical quiz") == "1/28", "the stage view counts the same question"
+
+    page.reload()
+    assert _progress(page, "Probability and statistics") == "1/8"
+
+    page.goto(server + "ru/" + QUIZ)
+    assert _progress(page, "Теория вероятностей и статистика") == "1/8"
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Сбросить прогресс").click()
+    assert _progress(page, "Теория вероятностей и статистика") == "0/8"
+    assert page.evaluate("localStorage.getItem('aig.progress.v1')") is None
+
+
+def test_the_quiz_works_from_the_keyboard(page, server):
+    page.goto(server + QUIZ)
+    page.get_by_role("button", name=re.compile("^Start: Mathematics")).focus()
+    page.keyboard.press("Enter")
+    heading = page.locator(".self-quiz h2.quiz-heading")
+    heading.wait_for()
+    assert page.evaluate("document.activeElement.tagName") == "H2"
+    assert "Question 1 of 6" in heading.inner_text()
+    page.get_by_role("button", name="Show the strong answer").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.textContent") == "Knew it"
+    page.keyboard.press("Enter")
+    assert "Question 2 of 6" in heading.inner_text()
+
+
+def test_checklist_ticks_survive_a_reload_and_a_language_switch_until_cleared(page, server):
+    page.goto(server + PLAN)
+    boxes = page.locator(".md-content .task-list-item input[type=checkbox]")
+    assert boxes.count() > 10 and boxes.first.is_enabled()
+    boxes.nth(2).check(force=True)  # Material draws its own box over the input
+    page.reload()
+    assert boxes.nth(2).is_checked() and not boxes.nth(1).is_checked()
+
+    page.goto(server + "ru/" + PLAN)
+    assert page.locator(".md-content .task-list-item input[type=checkbox]").nth(2).is_checked()
+    page.get_by_role("button", name="Снять все отметки").click()
+    page.reload()
+    assert not page.locator(".md-content .task-list-item input[type=checkbox]").nth(2).is_checked()
+
+
+@pytest.mark.parametrize("path, loads", [(QUIZ, True), (PLAN, True), ("process/", False), ("ru/process/", False)])
+def test_the_study_script_is_loaded_only_where_it_is_used(real_site, path, loads):
+    assert ("assets/javascripts/study.js" in real_site.page(path + "index.html")) is loads
+
+
+def test_tags_have_a_translated_index_in_each_language(real_site):
+    english, russian = real_site.page("tags/index.html"), real_site.page("ru/tags/index.html")
+    assert 'id="tag:stage-coding-interview"' in english and "Stage: Coding interview" in english
+    assert "Этап: Кодинг-интервью" in russian and "Stage:" not in russian
+    page = real_site.page("ru/stages/coding/index.html")
+    assert 'class="md-tag"' in page and "Этап: Кодинг-интервью" in page
