@@ -9,9 +9,12 @@ when the target file or its #anchor does not exist, so `mkdocs build --strict` f
 
 from __future__ import annotations
 
+import functools
+import html
+import os
 import posixpath
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -34,6 +37,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if i18n is None or not i18n.building:  # the default language's build starts a new site
         _site = Path(config.site_dir).resolve()
         _pages.clear()
+        _file_at.cache_clear()
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -75,22 +79,32 @@ class _Source:
         return ""
 
 
-class _Html(HTMLParser):
+@dataclass
+class _Html:
     """The ids a page defines and the URLs it links to."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.ids: set[str] = set()
+    links: list[str]
+    ids: set[str]
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        for name in ("id", "name"):
-            if attributes.get(name):
-                self.ids.add(attributes[name])
-        url = attributes.get(LINK_ATTRIBUTES.get(tag, ""))
-        if url is not None:
-            self.links.append(url)
+
+# MkDocs and Material write every attribute double-quoted, so tags and attributes can be read with
+# two patterns: several times faster than html.parser on pages full of KaTeX spans.
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
+_ATTRIBUTE = re.compile(r'\s(id|name|href|src)="([^"]*)"')
+
+
+def _read_html(text: str) -> _Html:
+    page = _Html([], set())
+    for tag in _TAG.finditer(text):
+        if not tag.group(2):
+            continue
+        link_attribute = LINK_ATTRIBUTES.get(tag.group(1).lower())
+        for name, value in _ATTRIBUTE.findall(tag.group(2)):
+            if name in ("id", "name") and value:
+                page.ids.add(html.unescape(value))
+            elif name == link_attribute:
+                page.links.append(html.unescape(value))
+    return page
 
 
 # Built page -> its source, across the language builds of one site (nested builds write <site>/<locale>/).
@@ -98,11 +112,18 @@ _pages: dict[Path, _Source] = {}
 _site: Path | None = None
 
 
+@functools.cache
+def _file_at(path: str) -> str | None:
+    """The built file a link path names (the path, or its index.html), or None. Cached: the same
+    targets (navigation, assets) are linked from every page; cleared before each build."""
+    if os.path.isdir(path):
+        path = os.path.join(path, "index.html")
+    return path if os.path.isfile(path) else None
+
+
 def _parse(path: Path, parsed: dict[Path, _Html]) -> _Html:
     if path not in parsed:
-        parser = _Html()
-        parser.feed(path.read_text(encoding="utf-8"))
-        parsed[path] = parser
+        parsed[path] = _read_html(path.read_text(encoding="utf-8"))
     return parsed[path]
 
 
@@ -117,14 +138,14 @@ def _check(url: str, page: Path, site: Path, site_path: str, parsed: dict[Path, 
             return f"is absolute but outside the site's path '{site_path}' (use a relative link)"
         target = site / unquote(parts.path[len(site_path) :])
     else:
-        target = Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(parts.path))))
-    if target.is_dir():
-        target = target / "index.html"
-    target = target.resolve()
+        target = page.parent / unquote(parts.path)
+    target = Path(posixpath.normpath(target.as_posix()))
     if not target.is_relative_to(site):
         return "points outside the site"
-    if not target.is_file():
+    found = _file_at(target.as_posix())
+    if found is None:
         return f"points to '{target.relative_to(site).as_posix()}', which is not in the built site"
+    target = Path(found)
     fragment = unquote(parts.fragment)
     if fragment and target.suffix == ".html" and fragment not in _parse(target, parsed).ids:
         return f"points to anchor '#{fragment}', which '{target.relative_to(site).as_posix()}' does not have"
