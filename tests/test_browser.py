@@ -118,11 +118,16 @@ def test_no_request_leaves_the_site_and_none_fails_on_any_page(browser, server, 
     assert not failed, f"failed requests: {sorted(set(failed))}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["", MATH_PAGE, "ru/", "questions/quiz/", "ru/preparation/plan/"])
-def test_axe_finds_no_serious_or_critical_violation(page, server, path):
+def test_axe_finds_no_serious_or_critical_violation(browser, server, path, scheme):
+    context = browser.new_context(color_scheme=scheme)  # Material follows the system palette on a first visit
+    page = context.new_page()
     page.goto(server + path)
+    page.wait_for_load_state("networkidle")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    context.close()
     serious = [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
