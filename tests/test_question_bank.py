@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import runpy
 import subprocess
 import sys
 
 import pytest
 
+from tests.content.helpers import load_snippet
 from tests.modules import load
 from tests.sitebuilder import ROOT
 
@@ -105,3 +107,14 @@ def test_indexer_rejects_a_question_without_a_stage(tmp_path, monkeypatch):
     monkeypatch.setattr(INDEX, "page_path", lambda name, language: page)
     with pytest.raises(ValueError, match=r"broken\.md:6: question 'q-broken' needs an 'Asked in' line"):
         INDEX.read_questions("broken", "en")
+
+
+SNIPPETS = sorted((DOCS / "snippets").rglob("*.py"))
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: p.relative_to(DOCS / "snippets").as_posix())
+def test_every_snippet_is_silent_on_import_and_its_demo_runs(snippet, capsys):
+    relative = snippet.relative_to(DOCS / "snippets").as_posix()
+    load_snippet(relative)
+    assert capsys.readouterr().out == "", f"{relative} prints on import: put demos under __main__"
+    runpy.run_path(str(snippet), run_name="__main__")
