@@ -28,16 +28,9 @@ import threading
 import time
 from pathlib import Path
 
+import chromium  # scripts/chromium.py: this script's folder is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ALREADY_COMPRESSED = (".woff2", ".woff", ".png", ".jpg", ".gz")
 
 
@@ -141,7 +134,7 @@ def main() -> None:
     httpd, base = serve(work / "site")
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = chromium.launch(playwright)
             lightest, heaviest = math_and_diagram_pages(work / "site")
             pages = (("home", ""), ("lightest math + diagram", lightest), ("heaviest math + diagram", heaviest))
             for label, path in pages:

@@ -9,18 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.modules import load
 from tests.sitebuilder import ROOT, Build, build
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = load("scripts/chromium.py")
 
 
 @pytest.fixture(scope="session")
@@ -45,10 +37,10 @@ def server(real_site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    if not Path(CHROMIUM.EXECUTABLE).exists():
+        pytest.fail(f"{CHROMIUM.EXECUTABLE} is missing: `make test` installs Debian's chromium")
     with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = CHROMIUM.launch(playwright)
         yield browser
         browser.close()
 
