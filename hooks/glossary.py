@@ -23,7 +23,7 @@ gives one entry per row. Its cells are read as follows:
 
 Matching, in `on_page_content` of Russian pages built in Russian, the glossary page excepted: the
 HTML is walked tag by tag, and only text outside code, pre, kbd, samp, links, headings, svg, math
-(TeX source, rendered later by hooks/math.py, and KaTeX output), buttons, form controls,
+(TeX source, rendered later by hooks/formulas.py, and KaTeX output), buttons, form controls,
 `<details>` summaries and existing tooltips (abbr, `.gloss`, any element with a `title`) is
 searched. A Cyrillic word of three letters or more matches its inflected forms: its final vowels,
 ь and й dropped, then a noun or adjective case ending («переобучения», «нейронной сети»; a hard
@@ -174,7 +174,7 @@ _SKIPPED_TAGS = {
     *("a", "abbr", "button", "code", "kbd", "pre", "samp", "var", "summary", "math", "svg"),
     *("script", "style", "template", "textarea", "select", "option", "label", "iframe", "object", "title"),
 }
-# TeX source (rendered by hooks/math.py after this hook), KaTeX output, our own tooltips, permalinks.
+# TeX source (rendered by hooks/formulas.py after this hook), KaTeX output, our own tooltips, permalinks.
 _SKIPPED_CLASSES = {"arithmatex", "katex", "katex-display", "katex-mathml", "gloss", "headerlink", "mermaid"}
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)

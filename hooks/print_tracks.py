@@ -38,12 +38,13 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from question_bank import answer_tags
 
 log = get_plugin_logger(__name__)
 
 MARKER = "<!-- print-track -->"
 # Pages whose text is made at build time: inlined, they would be empty or filled twice.
-GENERATED = (MARKER, "<!-- translation-status -->", "<!-- material/tags")
+GENERATED = (MARKER, "<!-- translation-status -->", "<!-- material/tags", "<!-- answer-list -->")
 PAGE_START_CLASS = "print-page-start"  # print.css starts a new sheet before every page but the first
 SOURCES_LABEL = {"en": "Sources", "ru": "Источники"}
 
@@ -78,7 +79,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if source is None:
             continue
         meta, body = source
-        if tags[0] not in (meta.get("tags") or []) or any(marker in body for marker in GENERATED):
+        if tags[0] not in (meta.get("tags") or []) + answer_tags(meta) or any(marker in body for marker in GENERATED):
             continue
         sections.append(
             inline(body, uri, here, slugify=slugify, title=meta.get("title"), first=not sections)

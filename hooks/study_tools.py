@@ -1,8 +1,9 @@
 """Load the study tools' script only on the pages that use it.
 
-overrides/assets/javascripts/study.js runs the self-quiz (a `.self-quiz` block) and keeps the
-ticks of task-list checklists across visits. Both keep their state in the reader's browser only.
-Pages with neither get no script.
+overrides/assets/javascripts/study.js runs the self-quiz (a `.self-quiz` block), marks the answers
+of answer lists (`.answer-list`) with the reader's quiz marks and forwards their old `#q-…` links,
+and keeps the ticks of task-list checklists across visits. State stays in the reader's browser
+only. Pages with none of these get no script.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 SCRIPT = "assets/javascripts/study.js"
-USERS = ('class="self-quiz"', 'class="task-list-item"')
+USERS = ('class="self-quiz"', 'class="task-list-item"', 'class="answer-list"')
 
 # -----------------------------------------------------------------------------
 # Hooks

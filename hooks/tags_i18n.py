@@ -4,7 +4,7 @@ Front matter keeps language-independent tag ids (`stage/coding`), which hooks/pa
 checks. Before Material's tags plugin collects them (its on_page_markdown runs at priority -50),
 this hook replaces each id in page.meta with its label in the language being built, e.g.
 "Stage: Coding interview" or "Этап: Кодинг-интервью"; the tag index of each language then
-groups its pages under translated labels.
+groups its pages under translated labels. The chips under a page's title keep the front matter's order.
 """
 
 from __future__ import annotations
@@ -34,6 +34,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # Unknown ids stay as they are: hooks/page_schema.py reports them.
     page.meta["tags"] = [_labels.get(tag, {}).get(language, tag) for tag in page.meta.get("tags") or []]
     return markdown
+
+
+@event_priority(-100)  # after the tags plugin (0) has put the page's tags in the context
+def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
+    """The chips in front-matter order (answers: difficulty, stage, role, topic), not alphabetical."""
+    order = {name: position for position, name in enumerate(page.meta.get("tags") or [])}
+    if context.get("tags"):
+        context["tags"] = sorted(context["tags"], key=lambda tag: order.get(tag.name, len(order)))
+    return context
 
 
 # -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Keep the Russian pages in step with the English ones.
 
 - Parity: each `page.md` and its `page.ru.md` must have the same structure: heading ids and
-  levels, code blocks and includes, link targets, admonition kinds in order. A difference is a
+  levels, code blocks and includes, link targets, admonition kinds in order, and the same marked
+  values (hooks/values.py) in the same order, each the same number as each language writes it. A difference is a
   warning naming both files, the lines and what differs (`mkdocs build --strict` fails).
 - Missing translation: an English page with no Russian twin is a warning; the Russian build,
   which shows the English text in its place, puts a banner in Russian on top of it.
@@ -23,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from values import marks, russian
 
 log = get_plugin_logger(__name__)
 
@@ -96,6 +98,7 @@ class Structure:
     code: list[tuple[str, int]]
     links: list[tuple[str, int]]
     admonitions: list[tuple[str, int]]
+    values: list[tuple[str, int]]
 
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -112,9 +115,15 @@ def twin(english: Path) -> Path:
 
 
 def structure(path: Path) -> Structure:
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
     start = _body_start(lines)
-    found = Structure([], [], [], [])
+    found = Structure([], [], [], [], [])
+    translate = path.name.endswith(f".{TRANSLATION}.md")
+    for mark in marks(text):
+        # Compared in Russian notation: the English 0.307 stands for the Russian 0,307.
+        value = mark.value if mark.literal or translate else russian(mark.value)
+        found.values.append((f"[[{mark.name}: {' '.join(value.replace(chr(160), ' ').split())}]]", mark.line))
     fence, code_language, code_lines, code_start = None, "", [], 0
     for number, line in enumerate(lines[start:], start=start + 1):
         opening = _FENCE.match(line)
@@ -149,7 +158,7 @@ def differences(english: Path, russian: Path) -> list[str]:
     """What differs between the structures of a page and its translation, with line numbers."""
     mine, theirs = structure(english), structure(russian)
     found = []
-    for kind in ("headings", "code", "admonitions"):
+    for kind in ("headings", "code", "admonitions", "values"):
         found += _sequence_difference(kind, getattr(mine, kind), getattr(theirs, kind))
     found += _link_difference(mine.links, theirs.links)
     return found

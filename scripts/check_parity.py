@@ -9,20 +9,14 @@ exits 1 if there is any. The build runs the same check (hooks/translations.py).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+sys.path.insert(0, str(ROOT / "hooks"))  # the hooks are plain modules: import them as MkDocs does
 
-
-def _translations():
-    spec = importlib.util.spec_from_file_location("translations", ROOT / "hooks" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+import translations  # noqa: E402
 
 
 def english_pages(files: list[Path]) -> list[Path]:
@@ -36,7 +30,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
-    translations = _translations()
     failures = 0
     for english in english_pages(args.files):
         russian = translations.twin(english)

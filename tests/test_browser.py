@@ -9,7 +9,7 @@ import pytest
 
 from tests.sitebuilder import ROOT
 
-MATH_PAGE = "questions/probability/"
+MATH_PAGE = "questions/probability/central-limit-theorem/"
 DIAGRAM_PAGE = "process/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -31,7 +31,7 @@ def _search(page, query: str) -> list[str]:
 def test_english_query_finds_english_pages_only(page, server):
     page.goto(server + "stages/quiz/")
     paths = _search(page, "newton")
-    assert "/questions/math/" in paths, paths
+    assert "/questions/math/newtons-method/" in paths, paths
     assert not [p for p in paths if p.startswith("/ru/")], f"Russian results on an English page: {paths}"
 
 
@@ -43,7 +43,7 @@ def test_inflected_russian_query_finds_russian_pages_only(page, server, real_sit
 
     page.goto(server + "ru/stages/quiz/")
     paths = _search(page, query)
-    assert "/ru/questions/probability/" in paths, paths
+    assert [p for p in paths if p.startswith("/ru/questions/probability/")], paths
     assert all(p.startswith("/ru/") for p in paths), f"non-Russian results on a Russian page: {paths}"
 
 
@@ -70,7 +70,7 @@ def test_language_switch_lands_on_the_same_page(page, server):
     page.wait_for_url(server + "ru/" + MATH_PAGE)
     assert page.locator("html").get_attribute("lang") == "ru"
     page.locator(".md-select__link[hreflang='en']").dispatch_event("click")
-    page.wait_for_url(server + MATH_PAGE)  # exact: "/ru/questions/probability/" also ends like this
+    page.wait_for_url(server + MATH_PAGE)  # exact: the Russian URL also ends like this
     assert page.locator("html").get_attribute("lang") == "en"
 
 

@@ -23,7 +23,7 @@ def _hook(name: str):
 
 @pytest.fixture(scope="module")
 def katex():
-    math = _hook("math")
+    math = _hook("formulas")
     return math, math._Katex(ROOT / "node_modules" / "katex" / "dist")
 
 

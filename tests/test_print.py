@@ -18,7 +18,7 @@ from tests.modules import load
 from tests.sitebuilder import build, make_site
 
 TRACKS = ("rs", "re", "swe", "applied")
-QUESTION_PAGE = "questions/ml/"
+QUESTION_PAGE = "questions/rl/mdp/"
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,12 @@
-"""The question bank's structure: every answer complete in both languages, indexed and linked from its stage."""
+"""The question bank: one page per answer, complete in both languages, listed, linked and indexed."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import runpy
-import subprocess
-import sys
+import textwrap
 
 import pytest
 
@@ -14,100 +15,220 @@ from tests.modules import load
 from tests.sitebuilder import ROOT
 
 DOCS = ROOT / "docs"
+QUESTION_BANK = load("hooks/question_bank.py")
+BANK = QUESTION_BANK.read_bank(DOCS, ROOT / "tags.yml")
+ANSWERS = BANK.answers()
+PAGE_BUDGET = 150 * 1024  # bytes of gzip HTML per question page
 
 
-INDEX = load("scripts/question_index.py")
+def _source(answer, language: str) -> str:
+    path = DOCS / answer.path
+    return (path if language == "en" else path.with_name(f"{answer.slug}.{language}.md")).read_text(encoding="utf-8")
 
 
-def _questions(language: str):
-    return [q for topic in INDEX.TOPICS for q in INDEX.read_questions(topic, language)[1]]
-
-
-def _sections(topic: str, language: str) -> dict[str, str]:
-    """Question id -> the Markdown of its section."""
-    text = INDEX.page_path(topic, language).read_text(encoding="utf-8")
-    parts = re.split(r"^(?=## )", text, flags=re.M)
-    found = {}
-    for part in parts:
-        heading = INDEX._HEADING.match(part.splitlines()[0]) if part.startswith("## ") else None
-        if heading:
-            found[heading["id"]] = part
-    return found
-
-
-def test_at_least_sixty_questions_with_the_same_ids_in_both_languages():
-    english = [(q.topic, q.id, q.stage) for q in _questions("en")]
-    russian = [(q.topic, q.id, q.stage) for q in _questions("ru")]
-    assert len(english) >= 60, len(english)
-    assert english == russian, "the Russian question pages differ in ids, order or stages"
-    assert len({q[1] for q in english}) == len(english), "duplicate question ids"
+def test_the_bank_reads_without_problems_and_every_answer_has_both_languages():
+    assert not BANK.problems, "\n".join(BANK.problems)
+    assert len(ANSWERS) >= 66, len(ANSWERS)
+    missing = [answer.path for answer in ANSWERS if not (DOCS / answer.path).with_suffix(".ru.md").is_file()]
+    assert not missing, missing
+    assert len({answer.slug for answer in ANSWERS}) == len(ANSWERS), "slugs are the quiz keys: they must be unique"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_every_answer_has_question_weak_strong_and_follow_ups(language):
+    parts = {
+        "the question quote": r"^> \S",
+        "a weak answer": r'^\?\?\?\+? failure "',
+        "a strong answer": r'^\?\?\?\+? success "',
+        "follow-ups": r'^\?\?\?\+? question "',
+    }
     incomplete = []
-    for topic in INDEX.TOPICS:
-        for question_id, section in _sections(topic, language).items():
-            missing = [
-                part
-                for part, pattern in {
-                    "the question quote": r"^> \S",
-                    "a weak answer": r'^\?\?\?\+? failure "',
-                    "a strong answer": r'^\?\?\?\+? success "',
-                    "follow-ups": r'^\?\?\?\+? question "',
-                }.items()
-                if not re.search(pattern, section, re.M)
-            ]
-            if missing:
-                incomplete.append(f"{topic}#{question_id}: no {', '.join(missing)}")
+    for answer in ANSWERS:
+        source = _source(answer, language)
+        missing = [part for part, pattern in parts.items() if not re.search(pattern, source, re.M)]
+        if missing:
+            incomplete.append(f"{answer.path} ({language}): no {', '.join(missing)}")
     assert not incomplete, "\n".join(incomplete)
 
 
-def test_at_least_fifteen_answers_run_code_included_in_both_languages():
+def test_every_snippet_is_shown_by_an_answer_in_both_languages():
     included = set()
-    for topic in INDEX.TOPICS:
-        english = set(
-            re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "en").read_text(encoding="utf-8"))
+    for answer in ANSWERS:
+        english, russian = (
+            set(re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", _source(answer, lang))) for lang in "en ru".split()
         )
-        russian = set(
-            re.findall(r"\{!(docs/snippets/\S+?\.py)!\}", INDEX.page_path(topic, "ru").read_text(encoding="utf-8"))
-        )
-        assert english == russian, f"{topic}: the two languages include different code"
+        assert english == russian, f"{answer.path}: the two languages include different code"
         included |= english
-    assert len(included) >= 15, sorted(included)
     on_disk = {p.relative_to(ROOT).as_posix() for p in (DOCS / "snippets").rglob("*.py")}
     assert on_disk == included, f"snippets not shown on any page: {sorted(on_disk - included)}"
 
 
 @pytest.mark.parametrize("language", ["en", "ru"])
-def test_every_question_is_linked_from_its_stage_page(language):
+def test_every_answer_is_linked_from_its_stage_page(language):
     unlinked = []
-    for question in _questions(language):
-        stage_page = DOCS / "stages" / (f"{question.stage}.md" if language == "en" else f"{question.stage}.ru.md")
-        text = stage_page.read_text(encoding="utf-8")
-        section = text.split("{ #typical-questions }", 1)[1].split("\n## ", 1)[0]
-        if f"../questions/{question.topic}.md#{question.id})" not in section:
-            unlinked.append(f"{question.topic}#{question.id} not in {stage_page.name} #typical-questions")
+    for answer in ANSWERS:
+        for stage in answer.stages:
+            stage_page = DOCS / "stages" / (f"{stage}.md" if language == "en" else f"{stage}.ru.md")
+            section = stage_page.read_text(encoding="utf-8").split("{ #typical-questions }", 1)[1].split("\n## ", 1)[0]
+            if f"../questions/{answer.topic}/{answer.slug}.md)" not in section:
+                unlinked.append(f"{answer.path} not in {stage_page.name} #typical-questions")
     assert not unlinked, "\n".join(unlinked)
 
 
-def test_generated_indexes_are_up_to_date():
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "question_index.py"), "--check"], capture_output=True, text=True
+# --- the built site --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_answer_is_its_own_search_result(real_site, language):
+    prefix = "" if language == "en" else "ru/"
+    index = json.loads(real_site.page(f"{prefix}search/search_index.full.json"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for answer in ANSWERS:
+        location = f"questions/{answer.topic}/{answer.slug}/"
+        assert titles.get(location) == answer.titles[language], f"{location} is not a search result of its own"
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_topic_pages_list_their_answers_with_difficulty_and_stage(real_site, language):
+    prefix = "" if language == "en" else "ru/"
+    for topic in BANK.topics:
+        page = real_site.page(f"{prefix}questions/{topic.slug}/index.html")
+        rows = re.findall(r"<tr>\s*<td><a [^>]*data-answer=\"(q-[\w-]+)\"[^>]*>(.*?)</a></td>\s*<td>(.*?)</td>", page)
+        assert [row[0] for row in rows] == [answer.id for answer in topic.answers], topic.slug
+        for (_, title, difficulty), answer in zip(rows, topic.answers, strict=True):
+            assert title == answer.titles[language].replace("&", "&amp;")
+            assert difficulty == BANK.labels[f"difficulty/{answer.difficulty}"][language]
+
+
+def test_answer_chips_sit_under_the_title_difficulty_first(real_site):
+    page = real_site.page("ru/questions/rl/mdp/index.html")
+    title, chips = page.index("</h1>"), page.index('<nav class="md-tags"')
+    assert title < chips < page.index("<blockquote>"), "the chips belong between the title and the question"
+    labels = re.findall(r'class="md-tag">([^<]+)<', page)
+    assert labels[:2] == ["Сложность: Средняя", "Этап: Технический квиз"], labels
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_every_question_page_is_within_the_page_weight_budget(real_site, language):
+    prefix = "" if language == "en" else "ru/"
+    pages = sorted((real_site.site / prefix / "questions").rglob("index.html"))
+    heavy = {
+        page.relative_to(real_site.site).as_posix(): size
+        for page in pages
+        if (size := len(gzip.compress(page.read_bytes()))) > PAGE_BUDGET
+    }
+    assert len(pages) > len(ANSWERS) and not heavy, heavy
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+
+def _bank(tmp_path, pages: dict[str, str]):
+    for path, text in pages.items():
+        target = tmp_path / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return QUESTION_BANK.read_bank(tmp_path / "docs", ROOT / "tags.yml")
+
+
+ANSWER = """\
+    ---
+    title: An answer
+    difficulty: {difficulty}
+    stages: [quiz]
+    roles: [re]
+    ---
+    # An answer
+    """
+
+
+def test_a_good_bank_has_no_problems(tmp_path):
+    bank = _bank(
+        tmp_path,
+        {
+            "questions/rl/index.md": "---\nanswers: [mdp]\n---\n# RL\n",
+            "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
+        },
     )
-    assert result.returncode == 0, result.stderr
+    assert bank.problems == [] and [answer.id for answer in bank.answers()] == ["q-mdp"]
 
 
-def test_indexer_rejects_a_question_without_a_stage(tmp_path, monkeypatch):
-    page = tmp_path / "broken.md"
-    page.write_text(
-        "---\nreviewed: 2026-01-01\n---\n# Broken\n\n## Q { #q-broken }\n\nNo metadata line.\n", encoding="utf-8"
+@pytest.mark.parametrize(
+    "pages, message",
+    [
+        (
+            {
+                "questions/rl/index.md": "---\nanswers: []\n---\n",
+                "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
+            },
+            r"Doc file 'questions/rl/index.md': 'mdp.md' is not in 'answers'. Add '- mdp'",
+        ),
+        (
+            {"questions/rl/index.md": "---\nanswers:\n  - mdp\n---\n"},
+            r"Doc file 'questions/rl/index.md', line 3: answer 'mdp' has no page mdp.md",
+        ),
+        (
+            {
+                "questions/rl/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/rl/mdp.md": ANSWER.format(difficulty="trivial"),
+            },
+            r"Doc file 'questions/rl/mdp.md', line 3: front matter 'difficulty' must be one of easy, medium, hard",
+        ),
+        (
+            {
+                "questions/ml/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/ml/mdp.md": ANSWER.format(difficulty="easy"),
+                "questions/rl/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
+            },
+            r"Doc file 'questions/rl/mdp.md': the slug 'mdp' is also used by 'questions/ml/mdp.md'",
+        ),
+        (
+            {"questions/rl/index.md": "---\nanswers: mdp\n---\n"},
+            r"Doc file 'questions/rl/index.md': front matter 'answers' must list the topic's answer slugs",
+        ),
+    ],
+    ids=["unlisted page", "listed page missing", "bad difficulty", "slug used twice", "answers not a list"],
+)
+def test_bank_problems_name_the_file_and_line(tmp_path, pages, message):
+    bank = _bank(tmp_path, pages)
+    assert any(re.search(message, problem) for problem in bank.problems), bank.problems
+
+
+def _front(title: str, tags: str, *extra: str) -> str:
+    return "\n".join(
+        [
+            "---",
+            f"title: {title}",
+            f"description: {title}.",
+            f"tags: [{tags}]",
+            "sources: []",
+            "reviewed: 2026-01-01",
+            *extra,
+            "---",
+            f"# {title}",
+            "",
+        ]
     )
-    monkeypatch.setattr(INDEX, "ROOT", tmp_path)
-    monkeypatch.setattr(INDEX, "page_path", lambda name, language: page)
-    with pytest.raises(ValueError, match=r"broken\.md:6: question 'q-broken' needs an 'Asked in' line"):
-        INDEX.read_questions("broken", "en")
 
+
+def test_a_bank_problem_fails_the_strict_build(tmp_path):
+    from tests.sitebuilder import build_pages
+
+    result = build_pages(
+        tmp_path,
+        {
+            "docs/index.md": _front("Home", "topic/reference"),
+            "docs/index.ru.md": _front("Главная", "topic/reference"),
+            "docs/questions/rl/index.md": _front("RL", "topic/rl", "answers: [mdp]") + "<!-- answer-list -->\n",
+            "docs/questions/rl/index.ru.md": _front("ОП", "topic/rl") + "<!-- answer-list -->\n",
+        },
+    )
+    assert result.returncode != 0
+    assert "Doc file 'questions/rl/index.md', line 7: answer 'mdp' has no page mdp.md" in result.log
+
+
+# --- snippets --------------------------------------------------------------------------------
 
 SNIPPETS = sorted((DOCS / "snippets").rglob("*.py"))
 

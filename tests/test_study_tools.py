@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 QUIZ = "questions/quiz/"
 PLAN = "preparation/plan/"
@@ -55,7 +57,42 @@ def test_the_quiz_works_from_the_keyboard(page, server):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.textContent") == "Knew it"
     page.keyboard.press("Enter")
-    assert "Question 2 of 6" in heading.inner_text()
+    expect(heading).to_contain_text("Question 2 of 6")
+
+
+def test_the_quiz_loads_each_answer_when_its_question_comes_up(page, server):
+    answers = []
+    page.on("request", lambda request: answers.append(request.url) if "/questions/rl/" in request.url else None)
+    page.goto(server + QUIZ)
+    assert answers == [], "the quiz page loads no answer up front"
+    page.get_by_role("button", name="Start: Reinforcement learning").click()
+    expect(page.locator(".self-quiz h3")).to_have_text("Markov decision processes and Bellman equations")
+    assert answers == [server + "questions/rl/mdp/"]
+
+
+# Quiz marks as browsers stored them before each answer had its own page: keyed by the old anchor.
+OLD_PROGRESS = {"q-mdp": {"status": "knew", "at": 1764000000000}, "q-dqn": {"status": "review", "at": 1764000000001}}
+
+
+@pytest.mark.parametrize("prefix", ["", "ru/"])
+def test_marks_stored_before_the_split_still_show(page, server, prefix):
+    page.goto(server)
+    page.evaluate(f"localStorage.setItem('aig.progress.v1', {json.dumps(json.dumps(OLD_PROGRESS))})")
+    page.goto(server + prefix + "questions/rl/")
+    expect(page.locator("a[data-answer='q-mdp'] + .answer-mark--knew")).to_be_visible()
+    expect(page.locator("a[data-answer='q-dqn'] + .answer-mark--review")).to_be_visible()
+    assert page.locator(".answer-mark").count() == 2
+    page.goto(server + prefix + QUIZ)
+    label = "Reinforcement learning" if not prefix else "Обучение с подкреплением"
+    assert _progress(page, label) == "1/7"
+
+
+@pytest.mark.parametrize("prefix", ["", "ru/"])
+def test_an_old_answer_link_opens_the_answer_page(page, server, prefix):
+    page.goto(server + prefix + "questions/rl/#q-policy-gradient")
+    page.wait_for_url(server + prefix + "questions/rl/policy-gradient/")
+    assert page.locator("h1").inner_text().startswith("Policy gradient")
+    assert page.evaluate("document.documentElement.lang") == ("ru" if prefix else "en")
 
 
 def test_checklist_ticks_survive_a_reload_and_a_language_switch_until_cleared(page, server):

@@ -11,36 +11,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/ml.md"
 
 
-# --- q-bias-variance --------------------------------------------------------------------------
-
-
-def test_knn_variance_term():
-    sigma2 = 0.25
-    assert sigma2 / 1 == 0.25 and f"{sigma2 / 10:.3f}" == "0.025"
-    assert_stated(PAGE, "$\\sigma^2 = 0.25$", "0.25", "0.025", "$k = 1$", "$k = 10$", "\\sigma^2/k")
-
-
-def test_knn_variance_term_by_simulation():
-    # k-NN regression at a fixed point with fixed inputs: prediction variance = sigma^2 / k
-    rng = np.random.default_rng(0)
-    sigma = 0.5
-    for k in (1, 10):
-        preds = rng.normal(0.0, sigma, size=(200_000, k)).mean(axis=1)
-        assert abs(preds.var() - sigma**2 / k) < 0.01 * sigma**2 / k * 10
-
-
-def test_bagging_variance_floor():
-    rho, B = 0.3, 100
-    assert f"{rho + (1 - rho) / B:.3f}" == "0.307"
-    # check the formula by simulating B equicorrelated unit-variance errors
-    rng = np.random.default_rng(1)
-    shared = rng.standard_normal(100_000)
-    own = rng.standard_normal((100_000, B))
-    errors = math.sqrt(rho) * shared[:, None] + math.sqrt(1 - rho) * own
-    assert abs(errors.mean(axis=1).var() - 0.307) < 0.01
-    assert_stated(PAGE, "$\\rho = 0.3$", "$B = 100$", "$0.307\\,\\sigma^2$")
-
-
 # --- q-l1-vs-l2 -------------------------------------------------------------------------------
 
 
