@@ -216,7 +216,19 @@ def _expanded(value, bank: Bank):
 _TOPIC_ORDER = {
     topic: position
     for position, topic in enumerate(
-        ["probability", "math", "cs", "ml", "deep-learning", "rl", "coding", "design", "behavioural"]
+        [
+            "probability",
+            "math",
+            "cs",
+            "ml",
+            "deep-learning",
+            "llm",
+            "distributed",
+            "rl",
+            "coding",
+            "design",
+            "behavioural",
+        ]
     )
 }
 
