@@ -53,10 +53,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from language_builds import outer_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
 
 GLOSSARY = "glossary.ru.md"
 LANGUAGE = "ru"
@@ -71,6 +75,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _glossary = (Path(config.docs_dir) / GLOSSARY).resolve()
     # The tests' tiny sites (and a fresh site) have no glossary: nothing to mark, nothing to fail.
     _matcher = compile_terms(parse_glossary(_glossary)) if _glossary.is_file() else None
+    for problem in row_problems(_glossary) if _glossary.is_file() and outer_build(config) else []:
+        log.warning(f"Doc file '{GLOSSARY}', {problem}")
     return config
 
 
@@ -108,7 +114,7 @@ _glossary: Path | None = None
 
 def parse_glossary(path: Path) -> list[Term]:
     """The glossary's term pairs, longest Russian first; PluginError naming the file if it has none."""
-    rows = _table_rows(path.read_text(encoding="utf-8"))
+    rows, _ = _table_rows(path.read_text(encoding="utf-8"))
     terms: dict[str, Term] = {}
     for russian, english in rows:
         for term in _row_terms(russian, english):
@@ -297,24 +303,40 @@ def _separator_pattern(separator: str) -> str:
     return pattern
 
 
-def _table_rows(markdown: str) -> list[tuple[str, str]]:
-    """(Russian cell, English cell) of every row of every «Русский | English» table."""
+def row_problems(path: Path) -> list[str]:
+    """'line N: …' for each line of a glossary table that is not a well-formed row."""
+    return _table_rows(path.read_text(encoding="utf-8"))[1]
+
+
+def _table_rows(markdown: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(Russian cell, English cell) of every row of every «Русский | English» table, and the problems.
+
+    Inside such a table every line up to the blank line that ends it must be a row of at least three
+    cells starting with `|`: anything else would end the table there and drop the terms below it
+    without a word, so it is a problem naming the line (the terms after it are still read).
+    """
     rows: list[tuple[str, str]] = []
+    problems: list[str] = []
     lines = markdown.splitlines()
     inside = delimiter = False
     for number, line in enumerate(lines):
         if delimiter:
             delimiter = False  # the row under the header is not a term
-        elif not line.lstrip().startswith("|"):
+        elif inside and not line.strip():
             inside = False
         elif inside:
-            cells = _cells(line)
-            if len(cells) >= 2:
+            cells = _cells(line) if line.lstrip().startswith("|") else []
+            if len(cells) < 3:
+                problems.append(
+                    f"line {number + 1}: a glossary row must start with '|' and have three cells "
+                    f"(| Русский | English | Пояснение |); as written it ends the table and drops the terms below it."
+                )
+            else:
                 rows.append((cells[0], cells[1]))
-        elif number + 1 < len(lines) and _DELIMITER_ROW.fullmatch(lines[number + 1]):
+        elif line.lstrip().startswith("|") and number + 1 < len(lines) and _DELIMITER_ROW.fullmatch(lines[number + 1]):
             header = [cell.lower() for cell in _cells(line)[:2]]
             inside = delimiter = header == ["русский", "english"]
-    return rows
+    return rows, problems
 
 
 def _cells(line: str) -> list[str]:

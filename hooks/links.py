@@ -1,8 +1,10 @@
-"""Check every internal link of the built site, in every language, after the last language build.
+"""Check every internal link of the built site, in every language, once the last language is built.
 
 MkDocs' own `validation:` checks Markdown links to pages and anchors, but not links in raw HTML,
 links into another language (`/ru/...`, `../ru/...` are not Markdown page links), or links that
-templates and plugins add. This hook parses every built page, resolves each internal href/src
+templates and plugins add. This hook reads every built page's final HTML with an HTML5 parser (so
+single-quoted and unquoted attributes count too), takes every URL it links or loads (`href`, `src`,
+`srcset`, `poster`, `data`, `action`, `formaction`, SVG `xlink:href`), resolves each internal one
 against the site and warns, naming the source file (and line when the link is in the source),
 when the target file or its #anchor does not exist, so `mkdocs build --strict` fails.
 """
@@ -10,21 +12,23 @@ when the target file or its #anchor does not exist, so `mkdocs build --strict` f
 from __future__ import annotations
 
 import functools
-import html
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from built_html import parse
+from language_builds import final_build, outer_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.pages import Page
+from selectolax.lexbor import LexborHTMLParser
 
 log = get_plugin_logger(__name__)
 
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+LINK_ATTRIBUTES = ("href", "src", "srcset", "poster", "data", "action", "formaction", "xlink:href")
+_WITH_LINKS = ",".join(f"[{name.replace(':', chr(92) + ':')}]" for name in LINK_ATTRIBUTES)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -33,33 +37,28 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     global _site
-    i18n = config.plugins.get("i18n")
-    if i18n is None or not i18n.building:  # the default language's build starts a new site
+    if outer_build(config):  # the default language's build starts a new site
         _site = Path(config.site_dir).resolve()
         _pages.clear()
         _file_at.cache_clear()
 
 
+@event_priority(-1100)  # after hooks/content_safety.py (-1000), on the same parsed page
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    built = Path(config.site_dir) / page.file.dest_uri
-    _pages[built.resolve()] = _Source(page.file.src_uri, page.file.content_string)
+    built = (Path(config.site_dir) / page.file.dest_uri).resolve()
+    _pages[built] = _Page(page.file.src_uri, page.file.content_string, *_read(parse(output)))
     return output
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
 def on_post_build(*, config: MkDocsConfig) -> None:
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if not final_build(config):
         return
-    site = _site
     site_path = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-    parsed: dict[Path, _Html] = {}
-    for built, source in sorted(_pages.items()):
-        page = _parse(built, parsed)
+    for built, page in sorted(_pages.items()):
         for url in dict.fromkeys(page.links):  # each distinct link once, in page order
-            problem = _check(url, built, site, site_path, parsed)
+            problem = _check(url, built, _site, site_path)
             if problem:
-                log.warning(f"Doc file '{source.src_uri}'{source.line_of(url)}: link '{url}' {problem}.")
+                log.warning(f"Doc file '{page.src_uri}'{page.line_of(url)}: link '{url}' {problem}.")
 
 
 # -----------------------------------------------------------------------------
@@ -68,9 +67,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 @dataclass
-class _Source:
+class _Page:
+    """A built page: its source, the URLs it links to and the ids it defines."""
+
     src_uri: str
     markdown: str
+    links: list[str]
+    ids: set[str]
 
     def line_of(self, url: str) -> str:
         for number, line in enumerate(self.markdown.splitlines(), start=1):
@@ -79,37 +82,25 @@ class _Source:
         return ""
 
 
-@dataclass
-class _Html:
-    """The ids a page defines and the URLs it links to."""
-
-    links: list[str]
-    ids: set[str]
-
-
-# MkDocs and Material write every attribute double-quoted, so tags and attributes can be read with
-# two patterns: several times faster than html.parser on pages full of KaTeX spans.
-_TAG = re.compile(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>")
-_ATTRIBUTE = re.compile(r'\s(id|name|href|src)="([^"]*)"')
-
-
-def _read_html(text: str) -> _Html:
-    page = _Html([], set())
-    for tag in _TAG.finditer(text):
-        if not tag.group(2):
-            continue
-        link_attribute = LINK_ATTRIBUTES.get(tag.group(1).lower())
-        for name, value in _ATTRIBUTE.findall(tag.group(2)):
-            if name in ("id", "name") and value:
-                page.ids.add(html.unescape(value))
-            elif name == link_attribute:
-                page.links.append(html.unescape(value))
-    return page
-
-
-# Built page -> its source, across the language builds of one site (nested builds write <site>/<locale>/).
-_pages: dict[Path, _Source] = {}
+# Built page -> what it links and defines, across the language builds of one site.
+_pages: dict[Path, _Page] = {}
 _site: Path | None = None
+
+
+def _read(tree: LexborHTMLParser) -> tuple[list[str], set[str]]:
+    links = []
+    for node in tree.css(_WITH_LINKS):
+        for name in LINK_ATTRIBUTES:
+            value = node.attributes.get(name)
+            if not value:
+                continue
+            if name == "srcset":
+                links += [candidate.split()[0] for candidate in value.split(",") if candidate.split()]
+            else:
+                links.append(value.strip())
+    ids = {node.attributes.get("id") for node in tree.css("[id]")}
+    ids |= {node.attributes.get("name") for node in tree.css("a[name]")}
+    return links, {value for value in ids if value}
 
 
 @functools.cache
@@ -121,13 +112,13 @@ def _file_at(path: str) -> str | None:
     return path if os.path.isfile(path) else None
 
 
-def _parse(path: Path, parsed: dict[Path, _Html]) -> _Html:
-    if path not in parsed:
-        parsed[path] = _read_html(path.read_text(encoding="utf-8"))
-    return parsed[path]
+def _ids_of(target: Path) -> set[str]:
+    if target not in _pages:  # an HTML file no page hook saw (a theme or plugin file)
+        _pages[target] = _Page(target.name, "", *_read(LexborHTMLParser(target.read_text(encoding="utf-8"))))
+    return _pages[target].ids
 
 
-def _check(url: str, page: Path, site: Path, site_path: str, parsed: dict[Path, _Html]) -> str | None:
+def _check(url: str, page: Path, site: Path, site_path: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None  # external: scripts/check_links.py territory
@@ -147,6 +138,6 @@ def _check(url: str, page: Path, site: Path, site_path: str, parsed: dict[Path, 
         return f"points to '{target.relative_to(site).as_posix()}', which is not in the built site"
     target = Path(found)
     fragment = unquote(parts.fragment)
-    if fragment and target.suffix == ".html" and fragment not in _parse(target, parsed).ids:
+    if fragment and target.suffix == ".html" and fragment not in _ids_of(target):
         return f"points to anchor '#{fragment}', which '{target.relative_to(site).as_posix()}' does not have"
     return None

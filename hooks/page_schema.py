@@ -13,7 +13,9 @@ the same site.
 from __future__ import annotations
 
 import datetime
+import html
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -45,6 +47,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for field in ("title", "description"):
+        # Refused below; meanwhile the theme, which prints these unescaped, gets them as text.
+        if _text(page.meta.get(field)) and _MARKUP.search(page.meta[field]):
+            page.meta[field] = html.escape(page.meta[field])
     if not _own_language_build(page):
         return markdown  # a fallback copy of the English page: checked in the English build
     for problem in problems(page.file.content_string, _allowed_tags):
@@ -111,6 +117,12 @@ def problems(source: str, tags: set[str]) -> list[str]:
     found = [f"front matter field '{field}' is missing" for field in REQUIRED if field not in meta]
     if "title" in meta and not _text(meta["title"]):
         found.append("front matter field 'title' must be non-empty text")
+    for field in ("title", "description"):
+        if _text(meta.get(field)) and _MARKUP.search(meta[field]):
+            found.append(
+                f"front matter field '{field}' must be plain text: it is printed in the page's <head> and "
+                f"navigation, so '<', '>' and '&…;' are not allowed there"
+            )
     if "description" in meta:
         description = meta["description"]
         if not _text(description) or len(description) > DESCRIPTION_LIMIT:
@@ -154,6 +166,9 @@ def _source_problems(sources) -> list[str]:
         if "url" in source and not str(source["url"]).startswith("https://"):
             found.append(f"front matter field 'sources' item {number} url must start with https://")
     return found
+
+
+_MARKUP = re.compile(r"[<>]|&#?\w+;")
 
 
 def _labelled(labels) -> bool:

@@ -1,52 +1,46 @@
 """Printable track pages: one page per role that holds every page tagged for that role, in site order.
 
-A page containing the marker `<!-- print-track -->` (docs/print/*.md) gets, in its place, the
-Markdown of every page whose tags include the print page's own first tag (`role/re` and so on), in
-nav order, in the language being built (the English page only where a translation is missing).
+A page containing the marker `<!-- print-track -->` (docs/print/*.md) gets, in its place, every page
+whose tags include the print page's own first tag (`role/re` and so on), in nav order, in the
+language being built (the English page only where a translation is missing, as the nav has it).
 Readers who want the whole track on paper, or offline as one PDF, print that one page.
 
-The pages are inlined as Markdown, before any other hook sees the print page, so includes, math,
-diagrams, admonitions and link validation treat the inlined text exactly as on the original pages.
-To keep the combined page valid, each inlined page:
+The pages are not rendered again: each page's finished article (math, diagrams, glossary, sources
+box and all, after every check) is kept as it is built, and once the language is built the print
+page's file gets them in place of its marker. To keep the combined page valid, each page's article:
 
-- loses its front matter; its sources follow its text as a short list, so no fact loses its source;
-- is demoted one heading level (its `#` title becomes `##`), and every heading id is prefixed with
-  the page's slug (`stages/coding.md` `#what-to-expect` -> `#stages-coding--what-to-expect`), so ids
-  stay unique; the title gets the slug itself (`#stages-coding`). ATX headings are recognised at
-  any indentation (inside admonitions too): the pages use fenced code, never indented code blocks;
-- has its relative links rewritten to point from the print page's folder to the same targets, and
-  its same-page anchors to the prefixed ids. Code blocks and inline code are left as written;
-  `{!path!}` include lines resolve from the repository root and need no change.
+- loses its tag chips and edit button; its sources box stays, so no fact loses its source;
+- goes one heading level down (its `<h1>` title becomes an `<h2>`), and every id is prefixed with
+  the page's slug (`stages/coding.md` `#what-to-expect` -> `#stages-coding--what-to-expect`), with
+  the links, labels and descriptions that point to them; the title gets the slug itself
+  (`#stages-coding`). Ids inside diagrams are left alone: they are unique already;
+- has its relative links and images re-pointed from the page's folder to the print page's.
 
-Print pages, and pages another hook fills at build time (the translation status page, the tag
-index), are never inlined. A page that cannot be read is a warning naming it (`--strict` fails).
+Every problem of those pages was reported for the page itself; the print page repeats none of
+them. A print page without a tag is an error naming it.
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from question_bank import answer_tags
 
 log = get_plugin_logger(__name__)
 
 MARKER = "<!-- print-track -->"
-# Pages whose text is made at build time: inlined, they would be empty or filled twice.
-GENERATED = (MARKER, "<!-- translation-status -->", "<!-- material/tags", "<!-- answer-list -->")
+# Pages whose text is made at build time for their own place (translation status, tag index): never collected.
+GENERATED = (MARKER, "<!-- translation-status -->", "<!-- material/tags")
 PAGE_START_CLASS = "print-page-start"  # print.css starts a new sheet before every page but the first
-SOURCES_LABEL = {"en": "Sources", "ru": "Источники"}
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -54,14 +48,17 @@ SOURCES_LABEL = {"en": "Sources", "ru": "Источники"}
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    global _site_order
-    _site_order = [page.file.src_uri for page in nav.pages]
+    _order[:] = [page.file.src_uri for page in nav.pages]
+    _articles.clear()
+    _print_pages.clear()
     return nav
 
 
-# First, before hooks/includes.py and the other page hooks, so they process the inlined pages too.
-@event_priority(100)
+@event_priority(5)  # after hooks/question_bank.py (10) added an answer's tags, before tags_i18n (0) labels them
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _tags[page.file.src_uri] = (
+        [] if any(marker in markdown for marker in GENERATED) else list(page.meta.get("tags") or [])
+    )
     if MARKER not in markdown:
         return markdown
     tags = page.meta.get("tags")
@@ -69,184 +66,111 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         raise PluginError(
             f"Doc file '{page.file.src_uri}': a print page needs the track's tag first in 'tags', e.g. [role/re]."
         )
-    language = getattr(page.file, "locale_alternate_of", None) or "en"
-    docs = Path(config.docs_dir)
-    here = posixpath.dirname(page.file.src_uri)
-    slugify = _slugify(config)
-    sections = []
-    for uri in dict.fromkeys(_base_uri(uri, language) for uri in _site_order):
-        source = _read(docs, uri, language, page)
-        if source is None:
-            continue
-        meta, body = source
-        if tags[0] not in (meta.get("tags") or []) + answer_tags(meta) or any(marker in body for marker in GENERATED):
-            continue
-        sections.append(
-            inline(body, uri, here, slugify=slugify, title=meta.get("title"), first=not sections)
-            + _sources(meta.get("sources"), language)
-        )
-    if not sections:
-        log.warning(f"Doc file '{page.file.src_uri}': no page is tagged '{tags[0]}', so the print page is empty.")
-    return markdown.replace(MARKER, "\n\n".join(sections))
+    _track[page.file.src_uri] = tags[0]
+    page.meta["math"] = True  # the pages it collects carry formulas: hooks/formulas.py adds KaTeX's CSS
+    return markdown
+
+
+@event_priority(-1200)  # after every other hook, hooks/content_safety.py (-1000) included
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if MARKER in page.markdown:
+        _print_pages.append(_PrintPage(page.file.src_uri, page.url, Path(config.site_dir) / page.file.dest_uri))
+    elif any(tag.startswith("role/") for tag in _tags.get(page.file.src_uri, [])):
+        article = article_of(output)
+        if article is not None:
+            _articles[page.file.src_uri] = _Article(page.url, article)
+    return output
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    for print_page in _print_pages:
+        track = _track[print_page.src_uri]
+        sections = [
+            section(_articles[uri].html, uri, _articles[uri].url, print_page.url, first=not index)
+            for index, uri in enumerate(uri for uri in _order if uri in _articles and track in _tags[uri])
+        ]
+        if not sections:
+            log.warning(f"Doc file '{print_page.src_uri}': no page is tagged '{track}', so the print page is empty.")
+        html = print_page.built.read_text(encoding="utf-8")
+        print_page.built.write_text(html.replace(MARKER, "\n".join(sections), 1), encoding="utf-8")
 
 
 # -----------------------------------------------------------------------------
-# Helpers (inline() and rewrite_link() are also used by the tests)
+# Helpers (article_of(), section() and rebase() are also used by the tests)
 # -----------------------------------------------------------------------------
 
-# src_uri of every page in the nav of the language being built, in nav order.
-_site_order: list[str] = []
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_INLINE_CODE = re.compile(r"(`+).+?\1")
-_HEADING = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<hashes>#{1,6})(?P<text>[ \t]+.*?)??"
-    r"(?:[ \t]*\{:?(?P<attrs>[^{}]*)\})?(?:[ \t]+#+)?[ \t]*$"
-)
-_ATTR_ID = re.compile(r"(?<![\w\"'=])#([\w-]+)")
-_INLINE_LINK = re.compile(r"(\]\(\s*<?)([^)\s>]+)")
-_REFERENCE = re.compile(r"^(\s*\[[^\]^]+\]:\s*<?)(\S+?)(?=>|\s|$)")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+@dataclass
+class _Article:
+    url: str
+    html: str
 
 
-def inline(body: str, uri: str, here: str, *, slugify=default_slugify, title: str | None = None, first: bool) -> str:
-    """A page's Markdown body (no front matter), ready to sit in a page in folder `here`.
+@dataclass
+class _PrintPage:
+    src_uri: str
+    url: str
+    built: Path
 
-    `uri` is the page's path under docs/ (`stages/coding.md`). Headings go one level down with ids
-    prefixed by the page's slug, relative links are re-based from the page's folder to `here`, and
-    same-page anchors follow the renamed ids.
-    """
+
+_order: list[str] = []  # src_uri of every page in the nav of the language being built, in nav order
+_tags: dict[str, list[str]] = {}  # src_uri -> tag ids (none for a generated page)
+_track: dict[str, str] = {}  # print page's src_uri -> the tag it collects
+_articles: dict[str, _Article] = {}  # src_uri -> the finished article of a page with a role tag
+_print_pages: list[_PrintPage] = []
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<html>.*)</article>', re.DOTALL)
+_DROPPED = re.compile(r'<nav class="md-tags"[^>]*>.*?</nav>|<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
+_SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]+)"')
+_REFERENCE = re.compile(r'(\s(?:href|aria-describedby|aria-labelledby|for)=")(#?)([^"]*)"')
+_LINK = re.compile(r'(\s(?:href|src)=")([^"#][^"]*)"')
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def article_of(output: str) -> str | None:
+    """The inside of a built page's article: title, content and sources box, without chips and buttons."""
+    match = _ARTICLE.search(output)
+    return _DROPPED.sub("", match.group("html")).strip() if match else None
+
+
+def section(article: str, uri: str, page_url: str, print_url: str, *, first: bool) -> str:
+    """A page's article, ready to sit in the print page at `print_url` (see the module docstring)."""
     slug = page_slug(uri)
-    ids: dict[str, str] = {}
-    lines = body.strip("\n").split("\n")
-    has_title = False
-    for index in _outside_fences(lines):
-        heading = _HEADING.match(lines[index])
-        if heading:
-            is_title = not has_title and len(heading["hashes"]) == 1
-            has_title = has_title or is_title
-            lines[index] = _heading(heading, slug, ids, slugify, is_title=is_title, first=first)
-    if not has_title and title:
-        lines.insert(0, _heading(_HEADING.match(f"# {title}"), slug, ids, slugify, is_title=True, first=first) + "\n")
-    # Links after headings: a link may point to a heading further down the page.
-    for index in _outside_fences(lines):
-        lines[index] = _outside_code(lines[index], lambda text: _rewrite_links(text, uri, here, slug, ids))
-    return "\n".join(lines) + "\n"
+    parts = _SVG.split(article)
+    ids = {old: f"{slug}--{old}" for part in parts[::2] for old in _ID.findall(part)}
+    title = re.search(r'<h1 id="([^"]+)"', article)
+    if title:
+        ids[title.group(1)] = slug
+
+    def reference(match: re.Match) -> str:
+        attribute, hash_sign, value = match.groups()
+        if match.group(1).strip().startswith("href") and not hash_sign:
+            return match.group(0)
+        return f'{attribute}{hash_sign}{" ".join(ids.get(part, part) for part in value.split())}"'
+
+    for index in range(0, len(parts), 2):  # outside diagrams
+        part = _ID.sub(lambda match: f' id="{ids.get(match.group(1), match.group(1))}"', parts[index])
+        part = _REFERENCE.sub(reference, part)
+        part = _LINK.sub(lambda match: f'{match.group(1)}{rebase(match.group(2), page_url, print_url)}"', part)
+        parts[index] = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", part)
+    html = "".join(parts)
+    if not first:
+        html = html.replace("<h2 ", f'<h2 class="{PAGE_START_CLASS}" ', 1)
+    return f'<section class="print-page" data-page="{slug}">\n{html}\n</section>'
 
 
-def rewrite_link(target: str, uri: str, here: str, slug: str, ids: dict[str, str] | None = None) -> str:
-    """A link target written in page `uri`, as seen from a page in folder `here` (paths under docs/)."""
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or target.startswith("/"):
-        return target  # external or site-absolute: the same from anywhere
-    if not parts.path:
-        if not parts.fragment:
-            return target
-        return "#" + (ids or {}).get(parts.fragment, f"{slug}--{parts.fragment}")
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(uri), parts.path))
-    path = posixpath.relpath(path, here or ".") + ("/" if parts.path.endswith("/") else "")
-    return path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+def rebase(url: str, page_url: str, print_url: str) -> str:
+    """A relative URL written on the page at `page_url`, as seen from the page at `print_url`."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or url.startswith("/"):
+        return url  # external or site-absolute: the same from anywhere
+    target = posixpath.normpath(posixpath.join(page_url, parts.path)) + ("/" if parts.path.endswith("/") else "")
+    here = print_url if print_url.endswith("/") or not print_url else posixpath.dirname(print_url)
+    rebased = posixpath.relpath(target, here or ".") + ("/" if target.endswith("/") and target != "/" else "")
+    return rebased + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def page_slug(uri: str) -> str:
     """`stages/coding.md` -> `stages-coding`: the id prefix of a page's headings on a print page."""
-    return uri.removesuffix(".md").replace("/", "-")
-
-
-def _heading(match: re.Match, slug: str, ids: dict[str, str], slugify, *, is_title: bool, first: bool) -> str:
-    text = (match["text"] or "").strip()
-    attrs = (match["attrs"] or "").strip()
-    explicit = _ATTR_ID.search(attrs)
-    old = explicit.group(1) if explicit else slugify(text, "-")
-    new = slug if is_title else f"{slug}--{old}"
-    ids.setdefault(old, new)
-    attrs = _ATTR_ID.sub(f"#{new}", attrs, count=1) if explicit else f"#{new} {attrs}".strip()
-    if is_title and not first:
-        attrs += f" .{PAGE_START_CLASS}"
-    hashes = "#" * min(len(match["hashes"]) + 1, 6)
-    return f"{match['indent']}{hashes} {text} {{ {attrs} }}"
-
-
-def _rewrite_links(text: str, uri: str, here: str, slug: str, ids: dict[str, str]) -> str:
-    def rebase(match: re.Match) -> str:
-        return match.group(1) + rewrite_link(match.group(2), uri, here, slug, ids)
-
-    text = _INLINE_LINK.sub(rebase, text)
-    text = _REFERENCE.sub(rebase, text)
-    # Footnote labels are page-wide names too: two pages' [^1] would collide.
-    return _FOOTNOTE.sub(lambda match: f"[^{slug}--{match.group(1)}]", text)
-
-
-def _outside_fences(lines: list[str]):
-    """Indexes of the lines outside fenced code blocks (indented fences too, as in admonitions)."""
-    fence = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence:
-            if opening and opening.group(1).startswith(fence):
-                fence = None
-        elif opening:
-            fence = opening.group(1)
-        else:
-            yield index
-
-
-def _outside_code(line: str, change) -> str:
-    """The line with change() applied to the text between inline code spans."""
-    pieces, start = [], 0
-    for code in _INLINE_CODE.finditer(line):
-        pieces += [change(line[start : code.start()]), code.group(0)]
-        start = code.end()
-    return "".join(pieces + [change(line[start:])])
-
-
-def _base_uri(uri: str, language: str) -> str:
-    """`process.ru.md` -> `process.md`: the nav of a translated build lists the translations."""
-    suffix = f".{language}.md"
-    return uri.removesuffix(suffix) + ".md" if uri.endswith(suffix) else uri
-
-
-def _read(docs: Path, uri: str, language: str, page: Page) -> tuple[dict, str] | None:
-    """(front matter, body) of page `uri` in `language`, the English page if it is not translated."""
-    english = docs / uri
-    translated = english.with_name(f"{english.stem}.{language}.md")
-    path = translated if translated.is_file() else english
-    where = f"Doc file '{page.file.src_uri}': cannot include '{path.relative_to(docs).as_posix()}'"
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        log.warning(f"{where}: {error}")
-        return None
-    if path == english and translated != english and language != "en":
-        log.info(f"{page.file.src_uri}: '{uri}' has no '{language}' translation; the English text is used")
-    end = source.find("\n---\n", 3) if source.startswith("---\n") else -1
-    try:
-        meta = yaml.safe_load(source[4:end]) if end != -1 else None
-    except yaml.YAMLError:
-        meta = None
-    if not isinstance(meta, dict):
-        log.warning(f"{where}: its front matter cannot be read (see hooks/page_schema.py's warning for it).")
-        return None
-    return meta, source[end + 5 :]
-
-
-def _sources(sources, language: str) -> str:
-    """The inlined page's sources, as the line the source box would show on its own page."""
-    if not isinstance(sources, list) or not sources:
-        return ""
-    items = []
-    for source in sources:
-        if not isinstance(source, dict):
-            continue
-        name = html.escape(str(source.get("title", "")))
-        url = str(source.get("url") or "")
-        name = f'<a href="{html.escape(url)}">{name}</a>' if url.startswith("https://") else f"<cite>{name}</cite>"
-        author, date = (html.escape(str(source.get(key, ""))) for key in ("author", "date"))
-        items.append(f"{name} — {author}, {date}")
-    label = SOURCES_LABEL.get(language, SOURCES_LABEL["en"])
-    return f'\n<p class="print-sources"><strong>{label}:</strong> {"; ".join(items)}.</p>\n'
-
-
-def _slugify(config: MkDocsConfig):
-    """The toc extension's slugify, so ids made here for headings without one match the site's."""
-    return (config.mdx_configs.get("toc") or {}).get("slugify") or default_slugify
+    return re.sub(r"(\.[a-z]{2})?\.md$", "", uri).replace("/", "-")

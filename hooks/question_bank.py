@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from language_builds import outer_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
@@ -72,7 +73,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
     root = Path(config.config_file_path).parent
     _bank = read_bank(Path(config.docs_dir), root / "tags.yml")
-    for problem in _bank.problems:
+    for problem in _bank.problems if outer_build(config) else []:
         log.warning(problem)
     config.nav = expand_nav(config.nav, _bank)
     return config

@@ -1,8 +1,11 @@
 """Keep the Russian pages in step with the English ones.
 
 - Parity: each `page.md` and its `page.ru.md` must have the same structure: heading ids and
-  levels, code blocks and includes, link targets, admonition kinds in order, and the same marked
-  values (hooks/values.py) in the same order, each the same number as each language writes it. A difference is a
+  levels, code blocks (exactly, indentation included) and includes, formulas (the words inside
+  `\text{}` aside), link targets, admonition kinds in order, and the same marked values
+  (hooks/values.py) in the same order, each the same number as each language writes it.
+- Heading ids: an id given to two headings of one page is a warning (the second would silently
+  get another anchor). A difference is a
   warning naming both files, the lines and what differs (`mkdocs build --strict` fails).
 - Missing translation: an English page with no Russian twin is a warning; the Russian build,
   which shows the English text in its place, puts a banner in Russian on top of it.
@@ -20,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from formulas import formulas
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
@@ -66,6 +70,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                     f"Doc file '{russian.relative_to(config.docs_dir)}' differs from "
                     f"'{page.file.src_uri}': {difference}"
                 )
+    if page.file.locale_alternate_of == page.file.locale:
+        for problem in duplicate_ids(Path(page.file.abs_src_path)):
+            log.warning(f"Doc file '{page.file.src_uri}', {problem}")
     return markdown
 
 
@@ -99,6 +106,7 @@ class Structure:
     links: list[tuple[str, int]]
     admonitions: list[tuple[str, int]]
     values: list[tuple[str, int]]
+    math: list[tuple[str, int]]
 
 
 _FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -106,6 +114,8 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{\s*#([\w-]+)[^}]*\})?\s*$")
 _ADMONITION = re.compile(r"^\s*(!!!|\?\?\?\+?)\s+([\w-]+)")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
+# Words inside these commands are written in the page's language; the rest of a formula is not.
+_TEXT = re.compile(r"(\\(?:text(?:rm|bf|it|sf|tt)?|mbox))\{[^{}]*\}")
 # Prose examples and diagrams are written in each language: only their presence must match.
 _TRANSLATED_CODE = {"text", "mermaid", "markdown", "md", ""}
 
@@ -118,13 +128,15 @@ def structure(path: Path) -> Structure:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     start = _body_start(lines)
-    found = Structure([], [], [], [], [])
+    found = Structure([], [], [], [], [], [])
+    for line, tex, display in formulas(text):
+        found.math.append((("$$" if display else "$") + " ".join(_TEXT.sub(r"\1{…}", tex).split()), line))
     translate = path.name.endswith(f".{TRANSLATION}.md")
     for mark in marks(text):
         # Compared in Russian notation: the English 0.307 stands for the Russian 0,307.
         value = mark.value if mark.literal or translate else russian(mark.value)
         found.values.append((f"[[{mark.name}: {' '.join(value.replace(chr(160), ' ').split())}]]", mark.line))
-    fence, code_language, code_lines, code_start = None, "", [], 0
+    fence, code_language, code_lines, code_start, code_indent = None, "", [], 0, ""
     for number, line in enumerate(lines[start:], start=start + 1):
         opening = _FENCE.match(line)
         if fence:
@@ -133,14 +145,15 @@ def structure(path: Path) -> Structure:
                 found.code.append((f"```{code_language}\n{kept}", code_start))
                 fence = None
             else:
-                code_lines.append(line.strip())
+                code_lines.append(line[len(code_indent) :] if line.startswith(code_indent) else line)
             continue
         if opening:
-            fence, code_language, code_lines, code_start = (
+            fence, code_language, code_lines, code_start, code_indent = (
                 opening["fence"],
                 opening["info"].strip().split(" ")[0],
                 [],
                 number,
+                opening["indent"],
             )
             continue
         if heading := _HEADING.match(line):
@@ -160,7 +173,26 @@ def differences(english: Path, russian: Path) -> list[str]:
     found = []
     for kind in ("headings", "code", "admonitions", "values"):
         found += _sequence_difference(kind, getattr(mine, kind), getattr(theirs, kind))
-    found += _link_difference(mine.links, theirs.links)
+    # Links and formulas may come in another order in the other language's sentences; a sentence may
+    # also name a formula once more: links are compared as multisets, formulas as sets.
+    found += _set_difference("links", mine.links, theirs.links)
+    found += _set_difference("formulas", mine.math, theirs.math, repeats=False)
+    return found
+
+
+def duplicate_ids(path: Path) -> list[str]:
+    """'line N: …' for each heading id a page gives twice."""
+    seen, found = {}, []
+    for heading, line in structure(path).headings:
+        if "(no id)" in heading:
+            continue
+        heading_id = re.search(r"#([\w-]+) \}", heading).group(1)
+        if heading_id in seen:
+            found.append(
+                f"line {line}: the heading id '#{heading_id}' is already used on line {seen[heading_id]}. "
+                f"Give each heading its own id: links to the second one would silently break."
+            )
+        seen.setdefault(heading_id, line)
     return found
 
 
@@ -209,15 +241,19 @@ def _sequence_difference(kind: str, english: list[tuple[str, int]], russian: lis
     return []
 
 
-def _link_difference(english: list[tuple[str, int]], russian: list[tuple[str, int]]) -> list[str]:
-    mine, theirs = Counter(target for target, _ in english), Counter(target for target, _ in russian)
+def _set_difference(
+    kind: str, english: list[tuple[str, int]], russian: list[tuple[str, int]], repeats: bool = True
+) -> list[str]:
+    mine, theirs = Counter(item for item, _ in english), Counter(item for item, _ in russian)
+    if not repeats:
+        mine, theirs = Counter(mine.keys()), Counter(theirs.keys())
     found = []
-    for target in sorted((mine - theirs).keys()):
-        line = next(number for t, number in english if t == target)
-        found.append(f"links: '{target}' (English line {line}) is missing from the Russian page")
-    for target in sorted((theirs - mine).keys()):
-        line = next(number for t, number in russian if t == target)
-        found.append(f"links: '{target}' (Russian line {line}) is not on the English page")
+    for item in sorted((mine - theirs).keys()):
+        line = next(number for i, number in english if i == item)
+        found.append(f"{kind}: '{item}' (English line {line}) is missing from the Russian page")
+    for item in sorted((theirs - mine).keys()):
+        line = next(number for i, number in russian if i == item)
+        found.append(f"{kind}: '{item}' (Russian line {line}) is not on the English page")
     return found
 
 

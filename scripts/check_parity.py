@@ -2,7 +2,8 @@
 
 Usage: python scripts/check_parity.py [FILE ...]
 FILE may be either language's file; without files, every page under docs/ is checked. Reports
-each difference (headings and ids, code and includes, links, admonitions) with line numbers, and
+each difference (headings and ids, code and includes, formulas, links, admonitions, marked values)
+and each heading id used twice, with line numbers, and
 exits 1 if there is any. The build runs the same check (hooks/translations.py).
 """
 
@@ -42,6 +43,10 @@ def main() -> int:
         else:
             for difference in translations.differences(english, russian):
                 print(f"{russian} vs {english.name}: {difference}")
+                failures += 1
+        for page in (path for path in (english, russian) if path.is_file()):
+            for problem in translations.duplicate_ids(page):
+                print(f"{page}, {problem}")
                 failures += 1
     return 1 if failures else 0
 

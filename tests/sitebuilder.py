@@ -1,7 +1,7 @@
 """Build a real tiny site in a temporary folder with the project's own config, hooks and theme.
 
-The site gets the real mkdocs.yml minus its nav, and symlinks to hooks/, overrides/,
-node_modules/, cache/, scripts/ and tags.yml, so every check runs exactly as in the real build. The build runs in a
+The site gets the real mkdocs.yml minus its nav, symlinks to hooks/, overrides/, node_modules/,
+scripts/ and tags.yml, and a copy of cache/, so every check runs exactly as in the real build. The build runs in a
 subprocess: hooks keep per-build state in their modules, and a fresh process per site keeps
 the sites independent.
 """
@@ -9,6 +9,7 @@ the sites independent.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKED = ("hooks", "overrides", "node_modules", "cache", "scripts", "tags.yml")
+LINKED = ("hooks", "overrides", "node_modules", "scripts", "tags.yml")
+COPIED = ("cache",)  # the build prunes unused cached diagrams: a site gets its own copy
 
 
 @dataclass
@@ -38,6 +40,9 @@ def make_site(folder: Path, pages: dict[str, str]) -> Path:
         link = folder / name
         if not link.exists():
             link.symlink_to(ROOT / name, target_is_directory=(ROOT / name).is_dir())
+    for name in COPIED:
+        if not (folder / name).exists():
+            shutil.copytree(ROOT / name, folder / name)
     for path, text in pages.items():
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """Printing: the track pages (hooks/print_tracks.py) and the print stylesheet (print.css).
 
-Unit tests of the link and heading rewriting; a tiny site whose track pages must hold exactly the
+Unit tests of how a page's built article is placed in a print page; a tiny site whose track pages must hold exactly the
 tagged pages, in nav order, in each language, with links the strict build accepts and unique ids;
 and the real site in Debian's chromium with print media emulated, and printed to PDF.
 """
@@ -8,7 +8,6 @@ and the real site in Debian's chromium with print media emulated, and printed to
 from __future__ import annotations
 
 import collections
-import logging
 import re
 from types import SimpleNamespace
 
@@ -35,132 +34,87 @@ def _article(html: str) -> str:
 
 
 # -----------------------------------------------------------------------------
-# Link rewriting
+# Re-pointing links from a page's URL to the print page's
 # -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "target, page, expected",
+    "url, page_url, expected",
     [
-        ("../questions/ml.md#q-k-means", "stages/quiz.md", "../questions/ml.md#q-k-means"),
-        ("stages/coding.md", "process.md", "../stages/coding.md"),
-        ("stages/coding.md#what-to-expect", "process.md", "../stages/coding.md#what-to-expect"),
-        ("ml.md#q-k-means", "questions/index.md", "../questions/ml.md#q-k-means"),
-        ("../index.md", "questions/ml.md", "../index.md"),
-        ("deep/er/page.md", "a/b.md", "../a/deep/er/page.md"),
-        ("../stages/", "questions/ml.md", "../stages/"),
-        ("#what-to-expect", "stages/coding.md", "#stages-coding--what-to-expect"),
-        ("https://example.org/a.md#x", "stages/coding.md", "https://example.org/a.md#x"),
-        ("mailto:someone@example.org", "stages/coding.md", "mailto:someone@example.org"),
-        ("/absolute/page/", "stages/coding.md", "/absolute/page/"),
+        ("../quiz/", "stages/coding/", "../../stages/quiz/"),
+        ("../../questions/ml/k-means/#lloyd", "stages/quiz/", "../../questions/ml/k-means/#lloyd"),
+        ("stages/coding/", "", "../../stages/coding/"),
+        ("../", "questions/rl/mdp/", "../../questions/rl/"),
+        ("../../assets/images/x.png", "stages/quiz/", "../../assets/images/x.png"),
+        ("https://example.org/a/#x", "stages/coding/", "https://example.org/a/#x"),
+        ("mailto:someone@example.org", "stages/coding/", "mailto:someone@example.org"),
+        ("/absolute/page/", "stages/coding/", "/absolute/page/"),
+        ("../../quiz/?q=1#top", "ru/stages/coding/", "../../quiz/?q=1#top"),
     ],
 )
-def test_relative_links_point_to_the_same_target_from_the_print_folder(hook, target, page, expected):
-    assert hook.rewrite_link(target, page, "print", hook.page_slug(page)) == expected
-
-
-def test_same_page_anchors_follow_the_renamed_ids(hook):
-    ids = {"quiz-rounds": "stages-quiz"}
-    assert hook.rewrite_link("#quiz-rounds", "stages/quiz.md", "print", "stages-quiz", ids) == "#stages-quiz"
-    assert hook.rewrite_link("#format", "stages/quiz.md", "print", "stages-quiz", ids) == "#stages-quiz--format"
+def test_relative_links_point_to_the_same_target_from_the_print_page(hook, url, page_url, expected):
+    print_url = "ru/print/re/" if page_url.startswith("ru/") else "print/re/"
+    assert hook.rebase(url, page_url, print_url) == expected
 
 
 def test_page_slug(hook):
     assert hook.page_slug("stages/coding.md") == "stages-coding"
+    assert hook.page_slug("stages/coding.ru.md") == "stages-coding"
     assert hook.page_slug("index.md") == "index"
 
 
 # -----------------------------------------------------------------------------
-# Inlining a page: headings, links, what is left alone
+# A page's article in the print page: headings, ids, links
 # -----------------------------------------------------------------------------
 
-PAGE = """
-# Quiz rounds
-
-Intro with [a question](../questions/ml.md#q-k-means), [the format](#format) and `[code](#not-a-link)`.
-
-## What to expect { #what-to-expect }
-
-### Format and length { #format }
-
-!!! note "Unofficial"
-    See [coding](coding.md#what-to-expect) and the footnote[^1].
-
-??? success "Strong answer"
-    $$x^2$$
-
-    ```python
-    # a comment, not a heading
-    print("[x](y.md)")
-    ```
-
-    {!docs/snippets/coding/merge_intervals.py!}
-
-```mermaid
-flowchart LR
-  A --> B
-```
-
-## A heading without an id
-
-[^1]: The footnote, with [a link](../faq.md).
-"""
+ARTICLE = """<article class="md-content__inner md-typeset">
+<nav class="md-tags"><a href="../../tags/#x" class="md-tag">Stage: Quiz</a></nav>
+<h1 id="quiz-rounds">Quiz rounds<a class="headerlink" href="#quiz-rounds">&para;</a></h1>
+<p>See <a href="../../questions/ml/k-means/">a question</a>, <a href="#format">the format</a> and
+<span class="gloss" tabindex="0" aria-describedby="gloss-tip-1"><span id="gloss-tip-1">x</span></span>.</p>
+<h2 id="what-to-expect">What to expect</h2>
+<h3 id="format">Format</h3>
+<p>A footnote<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup>.</p>
+<figure class="diagram"><svg id="diagram-abc"><defs><marker id="diagram-abc_arrow"/></defs>
+<path marker-end="url(#diagram-abc_arrow)"/></svg></figure>
+<img src="../../assets/images/x.png" alt="x">
+<div class="footnote"><ol><li id="fn:1">The note.</li></ol></div>
+<aside class="page-sources" aria-labelledby="page-sources-title"><h2 id="page-sources-title">Sources</h2></aside>
+</article>"""
 
 
-def test_inlined_page_headings_go_one_level_down_with_prefixed_ids(hook):
-    text = hook.inline(PAGE, "stages/quiz.md", "print", first=True)
-    headings = [line for line in text.splitlines() if line.startswith("#")]
+def _section(hook, first: bool = False) -> str:
+    return hook.section(hook.article_of(ARTICLE), "stages/quiz.md", "stages/quiz/", "print/re/", first=first)
+
+
+def test_headings_go_one_level_down_with_prefixed_ids(hook):
+    headings = re.findall(r"<(h\d)[^>]*id=\"([^\"]+)\"", _section(hook, first=True))
     assert headings == [
-        "## Quiz rounds { #stages-quiz }",
-        "### What to expect { #stages-quiz--what-to-expect }",
-        "#### Format and length { #stages-quiz--format }",
-        "### A heading without an id { #stages-quiz--a-heading-without-an-id }",
+        ("h2", "stages-quiz"),
+        ("h3", "stages-quiz--what-to-expect"),
+        ("h4", "stages-quiz--format"),
+        ("h3", "stages-quiz--page-sources-title"),
     ]
 
 
 def test_every_page_but_the_first_starts_a_new_sheet(hook):
-    assert "## Quiz rounds { #stages-quiz .print-page-start }" in hook.inline(
-        PAGE, "stages/quiz.md", "print", first=False
-    )
-    assert ".print-page-start" not in hook.inline(PAGE, "stages/quiz.md", "print", first=True)
+    assert '<h2 class="print-page-start" id="stages-quiz">' in _section(hook, first=False)
+    assert "print-page-start" not in _section(hook, first=True)
 
 
-def test_inlined_page_links_are_rebased_and_code_is_left_alone(hook):
-    text = hook.inline(PAGE, "stages/quiz.md", "print", first=True)
-    assert "[a question](../questions/ml.md#q-k-means)" in text
-    assert "[the format](#stages-quiz--format)" in text
-    assert "[coding](../stages/coding.md#what-to-expect)" in text  # inside an admonition
-    assert "[a link](../faq.md)" in text
-    assert "`[code](#not-a-link)`" in text
-    assert '    # a comment, not a heading\n    print("[x](y.md)")' in text
-    assert "    {!docs/snippets/coding/merge_intervals.py!}" in text
-    assert "```mermaid\nflowchart LR\n  A --> B\n```" in text
-    assert '??? success "Strong answer"\n    $$x^2$$' in text
+def test_references_follow_the_renamed_ids_and_links_are_rebased(hook):
+    section = _section(hook)
+    assert 'href="#stages-quiz"' in section, "the title's permalink"
+    assert 'href="#stages-quiz--format"' in section and 'href="#stages-quiz--fn:1"' in section
+    assert 'aria-describedby="stages-quiz--gloss-tip-1"' in section and 'id="stages-quiz--gloss-tip-1"' in section
+    assert 'aria-labelledby="stages-quiz--page-sources-title"' in section
+    assert 'href="../../questions/ml/k-means/"' in section and 'src="../../assets/images/x.png"' in section
 
 
-def test_footnote_labels_are_prefixed_so_two_pages_do_not_collide(hook):
-    text = hook.inline(PAGE, "stages/quiz.md", "print", first=True)
-    assert "footnote[^stages-quiz--1]" in text and "[^stages-quiz--1]: The footnote" in text
-
-
-def test_heading_text_keeps_a_trailing_hash_but_loses_a_closing_sequence(hook):
-    text = hook.inline("# Title\n\n## C# and F# { #c-sharp }\n\n### Closed ###\n", "a.md", "print", first=True)
-    assert "### C# and F# { #a--c-sharp }" in text
-    assert "#### Closed { #a--closed }" in text
-
-
-def test_a_page_without_a_title_heading_gets_one_from_its_front_matter(hook):
-    text = hook.inline("Just text.\n\n## Part { #part }\n", "faq.md", "print", title="FAQ", first=True)
-    assert text.startswith("## FAQ { #faq }\n")
-    assert "### Part { #faq--part }" in text
-
-
-def test_a_missing_page_is_a_warning_naming_it(hook, tmp_path, caplog):
-    (tmp_path / "print").mkdir()
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="print/re.md"))
-    with caplog.at_level(logging.WARNING):
-        assert hook._read(tmp_path, "stages/gone.md", "en", page) is None
-    assert "Doc file 'print/re.md': cannot include 'stages/gone.md'" in caplog.text
+def test_diagrams_tag_chips_and_the_rest_are_left_as_they_are(hook):
+    section = _section(hook)
+    assert '<svg id="diagram-abc">' in section and 'marker-end="url(#diagram-abc_arrow)"' in section
+    assert "md-tags" not in section and "Stage: Quiz" not in section
 
 
 def test_a_print_page_without_tags_is_an_error(hook):

@@ -56,6 +56,10 @@ def test_every_failure_case_has_a_fixture():
         "admonition-missing",
         "missing-translation",
         "orphaned-translation",
+        "code-reindented",
+        "formula-differs",
+        "value-differs",
+        "duplicate-heading-id",
     } <= set(CASES)
 
 
