@@ -1,8 +1,9 @@
 """Russian prose on the built site uses a decimal comma and a no-break space before % and units.
 
-The convention (CONTRIBUTING.md and CONTRIBUTING.ru.md, "Numbers"): Russian prose, table cells and
-admonitions included, writes a decimal number with a comma («0,3 %», «9,1 %») and puts a no-break
-space (U+00A0, written as the character or as `&nbsp;`) between a number and % or a unit («16 ГБ»).
+The convention (CONTRIBUTING.md, "Numbers in both languages"; CONTRIBUTING.ru.md, «Числа в двух
+языках»): Russian prose, table cells and admonitions included, writes a decimal number with a comma
+(«0,3 %», «9,1 %») and puts a no-break space (U+00A0, written as the character or as `&nbsp;`)
+between a number and % or a unit («16 ГБ»).
 Formulas (`$…$`, `$$…$$`) and code stay identical in both languages and keep the decimal point.
 
 The check reads the strictly built real site (the session fixture `real_site`), takes the text of
