@@ -1,4 +1,5 @@
-"""Gradient descent versus heavy-ball momentum on an ill-conditioned quadratic."""
+"""Gradient descent versus heavy-ball momentum on an ill-conditioned quadratic, and a
+strongly convex function (not a quadratic) on which heavy ball with Polyak's tuning cycles."""
 
 import numpy as np
 
@@ -26,8 +27,40 @@ def tuned_settings(mu=1.0, L=100.0):
     return gd_lr, hb_lr, hb_beta
 
 
+def piecewise_gradient(x):
+    """Gradient of a 1-D function with mu = 1 and L = 25 that is quadratic only piece by piece."""
+    if x < 1:
+        return 25.0 * x
+    if x < 2:
+        return x + 24.0
+    return 25.0 * x - 24.0
+
+
+def heavy_ball_1d(grad, lr, beta, x0, steps):
+    xs, x_prev = [x0], x0
+    for _ in range(steps):
+        x = xs[-1]
+        xs.append(x - lr * grad(x) + beta * (x - x_prev))
+        x_prev = x
+    return xs
+
+
+def nesterov_1d(grad, lr, beta, x0, steps):
+    """Nesterov's method: the gradient is taken at the look-ahead point x + beta * (x - x_prev)."""
+    xs, x_prev = [x0], x0
+    for _ in range(steps):
+        x = xs[-1]
+        y = x + beta * (x - x_prev)
+        xs.append(y - lr * grad(y))
+        x_prev = x
+    return xs
+
+
 if __name__ == "__main__":
     gd_lr, hb_lr, hb_beta = tuned_settings()
     print("GD, lr = 1/L:     ", iterations_to_tol(0.01))
     print("GD, lr = 2/(L+mu):", iterations_to_tol(gd_lr))
     print("heavy ball:       ", iterations_to_tol(hb_lr, hb_beta))
+    _, lr, beta = tuned_settings(mu=1.0, L=25.0)
+    print("heavy ball, piecewise f:", np.round(heavy_ball_1d(piecewise_gradient, lr, beta, 3.3, 300)[-3:], 2))
+    print("Nesterov, piecewise f:  ", nesterov_1d(piecewise_gradient, 1 / 25, 2 / 3, 3.3, 300)[-1])

@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import numpy as np
 
-# Urn contents as (red, green). The urn is picked by a fair coin.
+# Urn contents as (red, green). The urn is picked uniformly at random (a fair coin for two urns).
 URNS = {"A": (3, 2), "B": (2, 4)}
 
 
@@ -20,16 +20,14 @@ def posterior_given_reds(urns=URNS, reds_drawn=1):
     return {name: p / evidence for name, p in joint.items()}
 
 
-def simulate_posterior_a(n_trials=1_000_000, seed=0):
-    """Monte Carlo estimate of P(urn A | one red ball drawn) by rejection: keep red draws only."""
+def simulate_posterior_a(urns=URNS, n_trials=1_000_000, seed=0, target="A"):
+    """Monte Carlo estimate of P(urn `target` | one red ball drawn): keep the red draws only."""
     rng = np.random.default_rng(seed)
-    picked_a = rng.random(n_trials) < 0.5
-    red, green = URNS["A"]
-    p_red_a = red / (red + green)
-    red, green = URNS["B"]
-    p_red_b = red / (red + green)
-    drew_red = rng.random(n_trials) < np.where(picked_a, p_red_a, p_red_b)
-    return picked_a[drew_red].mean()
+    names = list(urns)
+    picked = rng.integers(len(names), size=n_trials)  # uniform prior over the urns
+    p_red = np.array([red / (red + green) for red, green in urns.values()])
+    drew_red = rng.random(n_trials) < p_red[picked]
+    return (picked[drew_red] == names.index(target)).mean()
 
 
 if __name__ == "__main__":
