@@ -9,38 +9,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/cs.md"
 
 
-# --- q-big-o ----------------------------------------------------------------------------------
-
-
-def test_theta_witness():
-    c, n0 = 4, 10
-    assert all(3 * n * n + 10 * n <= c * n * n for n in range(n0, 5000))
-    assert 3 * 9 * 9 + 10 * 9 > c * 9 * 9  # n0 = 10 is the first n that works
-    assert_stated(PAGE, "$c = 4$", "$n_0 = 10$")
-
-
-def test_master_theorem_exponents():
-    assert f"{math.log2(3):.3f}" == "1.585"
-    assert f"{math.log2(7):.3f}" == "2.807"
-    assert_stated(PAGE, "n^{1.585}", "n^{2.807}")
-
-
-def test_dynamic_array_counts():
-    da = load_snippet("cs/dynamic_array.py")
-    copied, capacity = da.copies_for_appends(1000, da.doubling)
-    assert (copied, capacity) == (1023, 1024)
-    assert copied == sum(2**i for i in range(10)) < 2 * 1000
-    total = 1000 + copied
-    assert total == 2023 and f"{total / 1000:.3f}" == "2.023"
-    added, _ = da.copies_for_appends(1000, da.plus_ten)
-    assert added == 49600 and f"{added / 1000:.1f}" == "49.6"
-    # accounting bound: 3 units per append always suffice with doubling
-    for n in range(1, 3000):
-        assert n + da.copies_for_appends(n, da.doubling)[0] <= 3 * n
-    assert da.copies_for_appends(0, da.doubling) == (0, 1)
-    assert_stated(PAGE, "1000", "1023", "1024", "$1000 + 1023 = 2023$", "2.023", "49600", "49.6", "$3n$")
-
-
 # --- q-hash-map-internals ---------------------------------------------------------------------
 
 
