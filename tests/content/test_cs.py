@@ -9,37 +9,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/cs.md"
 
 
-# --- q-hash-map-internals ---------------------------------------------------------------------
-
-
-def test_birthday_numbers():
-    n, m = 10**5, 2**32
-    expected_pairs = n * (n - 1) / (2 * m)
-    assert f"{expected_pairs:.3f}" == "1.164"
-    p_any = 1 - math.exp(-expected_pairs)
-    # exact product formula agrees to the stated precision
-    log_no_collision = sum(math.log1p(-i / m) for i in range(n))
-    assert f"{p_any:.3f}" == f"{1 - math.exp(log_no_collision):.3f}" == "0.688"
-    assert_stated(PAGE, "$n = 10^5$", "2^{33}", "1.164", "0.688")
-
-
-def test_load_factor_table():
-    rows = []
-    for alpha in (0.5, 0.75, 0.9):
-        chain_miss = 1 + alpha
-        lp_miss = 0.5 * (1 + 1 / (1 - alpha) ** 2)
-        lp_hit = 0.5 * (1 + 1 / (1 - alpha))
-        rows.append(f"| {alpha:g} | {chain_miss:g} | {lp_miss:.1f} | {lp_hit:.1f} |")
-    assert rows == [
-        "| 0.5 | 1.5 | 2.5 | 1.5 |",
-        "| 0.75 | 1.75 | 8.5 | 2.5 |",
-        "| 0.9 | 1.9 | 50.5 | 5.5 |",
-    ]
-    assert_stated(PAGE, *rows)
-    assert 16 * 0.75 == 12
-    assert_stated(PAGE, "$16 \\times 0.75 = 12$")
-
-
 # --- q-sorting-searching ----------------------------------------------------------------------
 
 
