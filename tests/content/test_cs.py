@@ -9,55 +9,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/cs.md"
 
 
-# --- q-graphs-trees ---------------------------------------------------------------------------
-
-
-def test_dijkstra_worked_graph():
-    dj = load_snippet("cs/dijkstra.py")
-    dist, prev = dj.dijkstra(dj.GRAPH, "A")
-    assert dist == {"A": 0, "B": 3, "C": 2, "D": 8, "E": 10, "F": 12}
-    assert dj.path_to(prev, "A", "F") == ["A", "C", "B", "D", "E", "F"]
-    assert dj.path_to(prev, "A", "A") == ["A"]
-    assert_stated(PAGE, "A 0, B 3, C 2, D 8, E 10, F 12", "A → C → B → D → E → F")
-    # the edge weights drawn in the diagram match the snippet's graph
-    for _u, edges in dj.GRAPH.items():
-        for v, w in edges:
-            assert_stated(PAGE, f'-->|"{w}"| {v}')
-
-
-def test_dijkstra_tentative_improvements():
-    dj = load_snippet("cs/dijkstra.py")
-    g = dj.GRAPH
-    first = {}
-    # first tentative value of each node = via the first settled predecessor
-    assert g["A"][0] == ("B", 4)  # B first 4, then 3 via C
-    first["D"] = 2 + 8  # from C
-    first["E"] = 2 + 10  # from C
-    first["F"] = 8 + 6  # from D
-    assert (first["D"], first["E"], first["F"]) == (10, 12, 14)
-    assert_stated(PAGE, "B: 4 → 3", "D: 10 → 8", "E: 12 → 10", "F: 14 → 12")
-
-
-def test_dijkstra_unreachable_and_single_node():
-    dj = load_snippet("cs/dijkstra.py")
-    dist, prev = dj.dijkstra({"X": [], "Y": []}, "X")
-    assert dist == {"X": 0} and dj.path_to(prev, "X", "Y") == []
-
-
-def test_dijkstra_negative_edge_counterexample():
-    dj = load_snippet("cs/dijkstra.py")
-    g = {"A": [("B", 1), ("C", 2)], "B": [("D", 1)], "C": [("B", -2)], "D": []}
-    dist, _ = dj.dijkstra(g, "A")
-    assert dist["D"] == 2
-    assert 2 + (-2) + 1 == 1  # the true shortest path A -> C -> B -> D
-    assert_stated(PAGE, "A→B 1, A→C 2, C→B −2, B→D 1", "$d(D) = 2$", "$2 - 2 + 1 = 1$", "(1 → 0)")
-
-
-def test_balanced_tree_height():
-    assert math.ceil(math.log2(10**6 + 1)) == 20
-    assert_stated(PAGE, "$10^6$", "\\lceil\\log_2(10^6 + 1)\\rceil = 20")
-
-
 # --- q-dynamic-programming --------------------------------------------------------------------
 
 
