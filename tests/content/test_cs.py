@@ -1,63 +1,10 @@
 """Checks for docs/questions/cs.md: snippet behaviour and every number the page states."""
 
-import functools
 import math
-from bisect import bisect_left
 
 from tests.content.helpers import assert_stated, load_snippet
 
 PAGE = "questions/cs.md"
-
-
-# --- q-dynamic-programming --------------------------------------------------------------------
-
-
-def test_edit_distance_examples():
-    ed = load_snippet("cs/edit_distance.py")
-    assert ed.edit_distance("kitten", "sitting") == 3
-    assert ed.edit_distance("intention", "execution") == 5
-    assert ed.edit_distance("", "abc") == 3 and ed.edit_distance("abc", "") == 3
-    assert ed.edit_distance("", "") == 0 and ed.edit_distance("same", "same") == 0
-    assert ed.edit_distance("a", "b") == 1
-    assert len("kitten") * len("sitting") == 42
-    assert_stated(
-        PAGE,
-        '`edit_distance("kitten", "sitting") == 3`',
-        '`edit_distance("intention", "execution") == 5`',
-        "$6 \\times 7 = 42$",
-    )
-
-
-def test_edit_distance_matches_brute_force_recursion():
-
-    ed = load_snippet("cs/edit_distance.py")
-
-    def reference(a, b):
-        @functools.cache
-        def d(i, j):
-            if i == 0 or j == 0:
-                return i + j
-            return min(d(i - 1, j) + 1, d(i, j - 1) + 1, d(i - 1, j - 1) + (a[i - 1] != b[j - 1]))
-
-        return d(len(a), len(b))
-
-    words = ["", "a", "ab", "ba", "abc", "kitten", "sitting", "flaw", "lawn", "abcdef", "azced"]
-    for a in words:
-        for b in words:
-            assert ed.edit_distance(a, b) == reference(a, b) == ed.edit_distance(b, a)
-
-
-def test_lis_follow_up():
-    xs = [10, 9, 2, 5, 3, 7, 101, 18]
-    tails = []
-    for x in xs:
-        i = bisect_left(tails, x)
-        tails[i : i + 1] = [x]
-    assert len(tails) == 4
-    witness = [2, 3, 7, 18]
-    it = iter(xs)
-    assert all(x in it for x in witness) and witness == sorted(set(witness))
-    assert_stated(PAGE, "`[10, 9, 2, 5, 3, 7, 101, 18]`", "`[2, 3, 7, 18]`", "$2k + 1$")
 
 
 # --- q-threads-deadlocks ----------------------------------------------------------------------
