@@ -2,22 +2,9 @@
 
 import math
 
-from tests.content.helpers import assert_stated, load_snippet
+from tests.content.helpers import assert_stated
 
 PAGE = "questions/cs.md"
-
-
-# --- q-threads-deadlocks ----------------------------------------------------------------------
-
-
-def test_ordered_locks_conserve_money():
-    ol = load_snippet("cs/ordered_locks.py")
-    assert ol.stress() == 4 * 100 == 400
-    assert ol.stress(n_accounts=2, n_threads=3, transfers_per_thread=500, start=7) == 14
-    a = ol.Account(0, 10)
-    ol.transfer(a, a, 5)  # self-transfer is a no-op, not a self-deadlock
-    assert a.balance == 10
-    assert_stated(PAGE, "`400`", "$4 \\times 100$")
 
 
 # --- q-virtual-memory -------------------------------------------------------------------------
