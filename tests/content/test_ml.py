@@ -11,64 +11,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/ml.md"
 
 
-# --- q-l1-vs-l2 -------------------------------------------------------------------------------
-
-
-def test_one_dimensional_shrinkage():
-    sp = load_snippet("ml/sparsity.py")
-    z, lam = 0.3, 0.5
-    assert float(sp.soft_threshold(z, lam)) == 0.0
-    assert f"{z / (1 + lam):.1f}" == "0.2"
-    # brute-force check of both minimisers on a grid
-    w = np.linspace(-1, 1, 200_001)
-    l1 = 0.5 * (w - z) ** 2 + lam * np.abs(w)
-    l2 = 0.5 * (w - z) ** 2 + lam / 2 * w**2
-    assert abs(w[l1.argmin()]) < 1e-9 and abs(w[l2.argmin()] - 0.2) < 1e-5
-    for zz in np.linspace(-0.5, 0.5, 11):
-        assert float(sp.soft_threshold(zz, lam)) == 0.0
-    assert_stated(PAGE, "$z = 0.3$", "$\\lambda = 0.5$", "0.2", "$|z| \\le 0.5$")
-
-
-def test_soft_threshold_example():
-    sp = load_snippet("ml/sparsity.py")
-    out = sp.soft_threshold([3.0, -0.4, 1.2, 0.05], 0.5)
-    assert out.tolist() == [2.5, 0.0, 0.7, 0.0]
-    assert not np.signbit(out).any()  # no negative zeros
-    assert sp.soft_threshold([], 1.0).size == 0
-    assert_stated(PAGE, "`soft_threshold([3.0, -0.4, 1.2, 0.05], 0.5)`", "`[2.5, 0.0, 0.7, 0.0]`")
-
-
-def test_sparsity_demo_table():
-    sp = load_snippet("ml/sparsity.py")
-    X, y = sp.make_data()
-    assert X.shape == (100, 10)
-    w_ista = sp.lasso_ista(X, y, lam=0.1)
-    w_sub = sp.lasso_subgradient(X, y, lam=0.1)
-    w_ridge = sp.ridge(X, y, lam=0.1)
-    rows = []
-    for name, w in [("lasso_ista", w_ista), ("lasso_subgradient", w_sub), ("ridge", w_ridge)]:
-        smallest = np.abs(w).min()
-        rows.append(f"| `{name}` | {sp.count_zeros(w)} | {smallest:.2g} |")
-    assert rows == ["| `lasso_ista` | 7 | 0 |", "| `lasso_subgradient` | 0 | 0.0091 |", "| `ridge` | 0 | 0.0078 |"]
-    assert_stated(PAGE, *rows)
-    # the zeros are exactly the seven noise features
-    assert np.all(w_ista[3:] == 0.0) and np.all(w_ista[:3] != 0.0)
-    estimates = ", ".join(f"{v:.4g}" for v in w_ista[:3])
-    assert estimates == "2.97, -1.932, 1.324"
-    assert_stated(PAGE, "3, -2, 1.5", estimates, "$\\lambda = 0.1$")
-
-
-def test_ista_satisfies_lasso_kkt():
-    sp = load_snippet("ml/sparsity.py")
-    X, y = sp.make_data()
-    lam = 0.1
-    w = sp.lasso_ista(X, y, lam=lam, steps=3000)
-    grad = X.T @ (X @ w - y) / len(y)
-    zero = w == 0.0
-    assert np.all(np.abs(grad[zero]) <= lam + 1e-8)
-    assert np.allclose(grad[~zero], -lam * np.sign(w[~zero]), atol=1e-6)
-
-
 # --- q-cross-validation -----------------------------------------------------------------------
 
 
