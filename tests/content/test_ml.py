@@ -11,27 +11,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/ml.md"
 
 
-# --- q-cross-validation -----------------------------------------------------------------------
-
-
-def test_cv_counts():
-    assert (5 - 1) / 5 == 0.8 and (10 - 1) / 10 == 0.9
-    outer, configs, inner = 5, 20, 3
-    assert outer * (configs * inner + 1) == 305
-    assert_stated(PAGE, "$k = 5$", "80 %", "$k = 10$", "90 %", "$5 \\times (20 \\times 3 + 1) = 305$")
-
-
-def test_forward_chaining_splits():
-    months, splits, window = 60, 5, 6
-    first_train_end = months - splits * window
-    plan = [
-        (1, first_train_end + i * window, first_train_end + i * window + 1, first_train_end + (i + 1) * window)
-        for i in range(splits)
-    ]
-    assert plan[0] == (1, 30, 31, 36) and plan[-1] == (1, 54, 55, 60)
-    assert_stated(PAGE, "60", "1–30", "31–36", "1–54", "55–60")
-
-
 # --- q-autoencoders ---------------------------------------------------------------------------
 
 
