@@ -3,54 +3,11 @@
 import itertools
 import math
 
-import numpy as np
 import pytest
 
 from tests.content.helpers import assert_stated, load_snippet
 
 PAGE = "questions/ml.md"
-
-
-# --- q-autoencoders ---------------------------------------------------------------------------
-
-
-def test_pca_reconstruction_error_and_linear_autoencoder():
-    eig = [4, 2, 1, 0.5, 0.5]
-    assert sum(eig[2:]) == 2 and sum(eig) == 8 and (8 - 2) / 8 == 0.75
-    # a linear autoencoder trained by gradient descent reaches the PCA error
-    rng = np.random.default_rng(0)
-    Q, _ = np.linalg.qr(rng.standard_normal((5, 5)))
-    cov = Q @ np.diag(eig) @ Q.T
-    X = rng.multivariate_normal(np.zeros(5), cov, size=2000)
-    X -= X.mean(axis=0)
-    C = X.T @ X / len(X)
-    vals = np.sort(np.linalg.eigvalsh(C))[::-1]
-    pca_error = vals[2:].sum()
-    E = 0.1 * rng.standard_normal((2, 5))
-    D = 0.1 * rng.standard_normal((5, 2))
-    for _ in range(3000):
-        R = X @ E.T @ D.T - X
-        gD = 2 * R.T @ (X @ E.T) / len(X)
-        gE = 2 * D.T @ R.T @ X / len(X)
-        D -= 0.05 * gD
-        E -= 0.05 * gE
-    ae_error = ((X @ E.T @ D.T - X) ** 2).sum(axis=1).mean()
-    assert abs(ae_error - pca_error) < 1e-3 * pca_error
-    assert_stated(PAGE, "4, 2, 1, 0.5, 0.5", "$1 + 0.5 + 0.5 = 2$", "$6/8 = 75\\,\\%$")
-
-
-def test_gaussian_kl():
-    def kl(mu, sigma):
-        return 0.5 * (mu**2 + sigma**2 - 1 - math.log(sigma**2))
-
-    assert kl(1, 1) == 0.5 and kl(0, 1) == 0
-    # Monte Carlo check of the closed form
-    rng = np.random.default_rng(0)
-    z = rng.normal(1.0, 1.0, 400_000)
-    log_q = -0.5 * (z - 1.0) ** 2
-    log_p = -0.5 * z**2
-    assert abs((log_q - log_p).mean() - 0.5) < 0.01
-    assert_stated(PAGE, "0.5", "$\\mu = 1, \\sigma = 1$")
 
 
 # --- q-k-means --------------------------------------------------------------------------------
