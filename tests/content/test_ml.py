@@ -1,6 +1,5 @@
 """Checks for docs/questions/ml.md: snippet behaviour and every number the page states."""
 
-import itertools
 import math
 
 import pytest
@@ -8,62 +7,6 @@ import pytest
 from tests.content.helpers import assert_stated, load_snippet
 
 PAGE = "questions/ml.md"
-
-
-# --- q-k-means --------------------------------------------------------------------------------
-
-
-def test_lloyd_stuck_and_optimal_starts():
-    km = load_snippet("ml/lloyd.py")
-    C, _, inertia, iters = km.lloyd(km.POINTS, [0.0, 1.0, 15.0])
-    assert C.ravel().tolist() == [0.0, 1.0, 15.5] and (inertia, iters) == (101.0, 2)
-    C, _, inertia, iters = km.lloyd(km.POINTS, [0.0, 10.0, 20.0])
-    assert C.ravel().tolist() == [0.5, 10.5, 20.5] and (inertia, iters) == (1.5, 2)
-    assert km.lloyd(km.POINTS, [0.0, 1.0, 15.0])[2:] == (101.0, 2)
-    assert_stated(
-        PAGE,
-        "0, 1, 10, 11, 20, 21",
-        "0, 1, 15",
-        "0, 1, 15.5",
-        "`lloyd(POINTS, [0.0, 1.0, 15.0])[2:]`",
-        "`(101.0, 2)`",
-        "0.5, 10.5, 20.5",
-        "`(1.5, 2)`",
-    )
-
-
-def test_random_starts_fraction():
-    km = load_snippet("ml/lloyd.py")
-    starts = list(itertools.combinations(km.POINTS, 3))
-    stuck = [s for s in starts if km.lloyd(km.POINTS, list(s))[2] == 101.0]
-    others = {km.lloyd(km.POINTS, list(s))[2] for s in starts} - {101.0}
-    assert len(starts) == 20 and len(stuck) == 4 and others == {1.5}
-    assert_stated(PAGE, "$4/20 = 20\\,\\%$")
-
-
-def test_kmeans_pp_success():
-    km = load_snippet("ml/lloyd.py")
-    assert km.success_rate(km.kmeans_pp_init) == 1.0
-    assert km.success_rate(km.random_init) < 1.0
-    assert_stated(PAGE, "0–99", "100")
-
-
-def test_kmeans_pp_bound_and_elbow():
-    km = load_snippet("ml/lloyd.py")
-    assert f"{8 * (math.log(3) + 2):.1f}" == "24.8"
-    best = []
-    for k in (1, 2, 3, 4):
-        best.append(min(km.lloyd(km.POINTS, list(c))[2] for c in itertools.combinations(km.POINTS, k)))
-    assert best == [401.5, 101.5, 1.5, 1.0]
-    assert_stated(PAGE, "24.8", "401.5, 101.5, 1.5", "1.0", "$k = 1, \\dots, 4$")
-
-
-def test_lloyd_single_cluster_and_empty_cluster():
-    km = load_snippet("ml/lloyd.py")
-    C, labels, inertia, _ = km.lloyd([2.0, 4.0], [3.0])
-    assert C.ravel().tolist() == [3.0] and inertia == 2.0
-    C, labels, _, _ = km.lloyd([0.0, 1.0], [0.5, 100.0])  # far centroid gets no points
-    assert C.ravel().tolist() == [0.5, 100.0]
 
 
 # --- q-nearest-neighbour-indexes --------------------------------------------------------------
