@@ -9,53 +9,6 @@ from tests.content.helpers import assert_stated, load_snippet
 PAGE = "questions/ml.md"
 
 
-# --- q-nearest-neighbour-indexes --------------------------------------------------------------
-
-
-def test_ivf_cost():
-    N, nlist, nprobe = 10**6, 1000, 10
-    cost = nlist + nprobe * N // nlist
-    assert cost == 11_000 and round(N / cost) == 91
-    costs = {n: n + N / n for n in range(100, 10_001)}
-    assert min(costs, key=costs.get) == math.isqrt(N) == 1000
-    assert math.ceil(math.log2(N)) == 20 and 2**3 == 8
-    assert_stated(
-        PAGE,
-        "$N = 10^6$",
-        "$1000 + 10 \\times 1000 = 11\\,000$",
-        "91",
-        "\\sqrt{N} = 1000",
-        "\\lceil\\log_2 10^6\\rceil = 20",
-        "$2^3 = 8$",
-    )
-
-
-def test_lsh_table():
-    lsh = load_snippet("ml/lsh.py")
-    rows = []
-    for degrees in (30, 60, 90):
-        theta = math.radians(degrees)
-        p = lsh.bit_collision(theta)
-        sim = lsh.empirical_bit_collision(theta)
-        assert abs(sim - p) < 0.005
-        big = lsh.candidate_probability(p, k=10, n_tables=20)
-        rows.append(f"| {degrees}° | {p:.4g} | {sim:.3f} | {big:.3f} |")
-    assert rows == [
-        "| 30° | 0.8333 | 0.833 | 0.970 |",
-        "| 60° | 0.6667 | 0.668 | 0.295 |",
-        "| 90° | 0.5 | 0.501 | 0.019 |",
-    ]
-    assert_stated(PAGE, *rows)
-    assert_stated(PAGE, "$k = 10$", "$L = 20$", "100 000", "32")
-
-
-def test_lsh_edge_cases():
-    lsh = load_snippet("ml/lsh.py")
-    assert lsh.bit_collision(0.0) == 1.0 and lsh.bit_collision(math.pi) == 0.0
-    assert lsh.candidate_probability(1.0, 10, 20) == 1.0
-    assert lsh.candidate_probability(0.0, 10, 20) == 0.0
-
-
 # --- q-evaluation-metrics ---------------------------------------------------------------------
 
 

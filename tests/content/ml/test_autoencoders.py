@@ -13,7 +13,7 @@ CODE_DIM, SAMPLES = 2, 2000
 MU, SIGMA = 1.0, 1.0
 
 
-def train_linear_autoencoder(seed: int = 0, steps: int = 3000, lr: float = 0.05) -> tuple[float, float]:
+def train_linear_autoencoder(seed: int = 0, steps: int = 1000, lr: float = 0.05) -> tuple[float, float]:
     """Plain gradient descent on encoder E and decoder D; returns (autoencoder error, sample PCA error)."""
     rng = np.random.default_rng(seed)
     Q, _ = np.linalg.qr(rng.standard_normal((len(EIGENVALUES), len(EIGENVALUES))))
