@@ -24,7 +24,7 @@ def dijkstra(graph, source):
         if u in done:  # stale heap entry: u was already settled with a smaller distance
             continue
         done.add(u)
-        for v, w in graph[u]:
+        for v, w in graph.get(u, ()):  # a node that is only an edge's target has no out-edges
             if d + w < dist.get(v, float("inf")):
                 dist[v] = d + w
                 prev[v] = u

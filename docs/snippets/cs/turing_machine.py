@@ -14,9 +14,10 @@ INCREMENT = {
 }
 
 
-def run(rules, tape, state="right", halt="halt", max_steps=10_000):
+def run(rules, tape, state="right", halt="halt", max_steps=10_000, trace=None):
     """Run the machine on `tape` (a string); return (tape contents without blanks, steps taken).
 
+    If `trace` is a list, each step appends (state, symbol read, symbol written, "L" or "R").
     The step budget is the only way to stop a machine that never halts: no general
     procedure can decide in advance whether it will (the halting problem).
     """
@@ -25,9 +26,13 @@ def run(rules, tape, state="right", halt="halt", max_steps=10_000):
     while state != halt:
         if steps >= max_steps:
             raise RuntimeError(f"no halt within {max_steps} steps")
-        write, move, state = rules[(state, cells.get(head, BLANK))]
+        read = cells.get(head, BLANK)
+        write, move, next_state = rules[(state, read)]
+        if trace is not None:
+            trace.append((state, read, write, "R" if move > 0 else "L"))
         cells[head] = write
         head += move
+        state = next_state
         steps += 1
     text = "".join(cells.get(i, BLANK) for i in range(min(cells), max(cells) + 1))
     return text.strip(BLANK), steps
@@ -36,3 +41,7 @@ def run(rules, tape, state="right", halt="halt", max_steps=10_000):
 if __name__ == "__main__":
     for number in ["1011", "111", "0"]:
         print(number, "->", run(INCREMENT, number))
+    steps = []
+    run(INCREMENT, "1011", trace=steps)
+    for i, (state, read, write, move) in enumerate(steps, start=1):
+        print(i, state, read, "->", write, move)

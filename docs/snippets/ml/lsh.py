@@ -30,5 +30,9 @@ if __name__ == "__main__":
     for degrees in (30, 60, 90):
         theta = math.radians(degrees)
         p = bit_collision(theta)
-        print(degrees, round(p, 4), round(empirical_bit_collision(theta), 4),
-              round(candidate_probability(p, k=10, n_tables=20), 3))
+        print(
+            degrees,
+            round(p, 4),
+            round(empirical_bit_collision(theta), 4),
+            round(candidate_probability(p, k=10, n_tables=20), 3),
+        )

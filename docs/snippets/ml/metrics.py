@@ -20,8 +20,8 @@ def roc_auc(scores, labels):
 
     O(P*N) pairs for clarity; sorting by score gives the same number in O(n log n).
     """
-    pos = [s for s, y in zip(scores, labels, strict=False) if y == 1]
-    neg = [s for s, y in zip(scores, labels, strict=False) if y == 0]
+    pos = [s for s, y in zip(scores, labels, strict=True) if y == 1]
+    neg = [s for s, y in zip(scores, labels, strict=True) if y == 0]
     if not pos or not neg:
         raise ValueError("ROC-AUC needs at least one positive and one negative")
     wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
