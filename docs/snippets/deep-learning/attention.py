@@ -13,12 +13,17 @@ def softmax(scores, axis=-1):
 def attention(q, k, v, causal=False):
     """softmax(q k^T / sqrt(d_k)) v for q: (n, d_k), k: (m, d_k), v: (m, d_v).
 
-    Returns (output (n, d_v), weights (n, m)). With causal=True, query i sees keys 0..i only.
+    Returns (output (n, d_v), weights (n, m)). With causal=True the queries are the last n of the m
+    positions (with a KV cache, m - n keys come from earlier steps): query i sits at position
+    i + (m - n) and sees keys 0 .. i + (m - n). For n = m that is the usual "keys 0..i".
     """
     d_k = q.shape[-1]
     scores = q @ k.T / np.sqrt(d_k)
     if causal:
-        future = np.triu(np.ones(scores.shape, dtype=bool), k=1)
+        n, m = scores.shape
+        if n > m:
+            raise ValueError(f"causal attention needs at least as many keys as queries, got {n} > {m}")
+        future = np.triu(np.ones((n, m), dtype=bool), k=m - n + 1)
         scores = np.where(future, -np.inf, scores)
     weights = softmax(scores)
     return weights @ v, weights
@@ -49,3 +54,5 @@ if __name__ == "__main__":
     print("output\n", out.round(4))
     _, w_causal = attention(Q, K, V, causal=True)
     print("causal weights\n", w_causal.round(4))
+    _, w_last = attention(Q[-1:], K, V, causal=True)  # decoding the last token against a KV cache
+    print("last query alone, causal, against all keys\n", w_last.round(4))

@@ -28,10 +28,10 @@ def forward(params, x, t):
 
 def backward(params, cache):
     """Chain rule from the loss back to every parameter (same shapes as params)."""
-    ds = cache["p"] - cache["t"]               # dL/ds: sigmoid + cross-entropy collapse to p - t
+    ds = cache["p"] - cache["t"]  # dL/ds: sigmoid + cross-entropy collapse to p - t
     grads = {"W2": np.outer(ds, cache["h"]), "b2": ds}
-    dh = params["W2"].T @ ds                   # send the error back through W2
-    dz1 = dh * (cache["z1"] > 0)               # ReLU passes gradient only where it was active
+    dh = params["W2"].T @ ds  # send the error back through W2
+    dz1 = dh * (cache["z1"] > 0)  # ReLU passes gradient only where it was active
     grads["W1"] = np.outer(dz1, cache["x"])
     grads["b1"] = dz1
     return grads
@@ -54,12 +54,12 @@ def numerical_gradients(params, x, t, eps=1e-6):
     return grads
 
 
-def max_gradient_gap(params=None, x=X, t=TARGET):
+def max_gradient_gap(params=None, x=X, t=TARGET, eps=1e-6):
     """Largest absolute difference between analytic and numerical gradients."""
     params = {k: v.copy() for k, v in (params or PARAMS).items()}
     _, cache = forward(params, x, t)
     analytic = backward(params, cache)
-    numeric = numerical_gradients(params, x, t)
+    numeric = numerical_gradients(params, x, t, eps)
     return max(float(np.max(np.abs(analytic[k] - numeric[k]))) for k in params)
 
 
@@ -68,4 +68,5 @@ if __name__ == "__main__":
     print("loss", round(loss, 4), "p", cache["p"])
     for name, g in backward(PARAMS, cache).items():
         print(name, g.tolist())
-    print("max |analytic - numeric|", max_gradient_gap())
+    for eps in (1e-3, 1e-6, 1e-8):  # the gap grows as eps shrinks: round-off, not truncation
+        print(f"eps {eps:.0e}: max |analytic - numeric| {max_gradient_gap(eps=eps):.1e}")

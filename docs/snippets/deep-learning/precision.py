@@ -7,15 +7,15 @@ def float_format(exponent_bits, mantissa_bits):
     """Largest finite value, smallest normal, smallest subnormal and machine epsilon (IEEE-style)."""
     bias = 2 ** (exponent_bits - 1) - 1
     return {
-        "max": (2.0 - 2.0 ** -mantissa_bits) * 2.0 ** bias,
+        "max": (2.0 - 2.0**-mantissa_bits) * 2.0**bias,
         "min_normal": 2.0 ** (1 - bias),
         "min_subnormal": 2.0 ** (1 - bias - mantissa_bits),
-        "eps": 2.0 ** -mantissa_bits,
+        "eps": 2.0**-mantissa_bits,
     }
 
 
-FP16 = float_format(5, 10)   # 1 sign, 5 exponent, 10 mantissa bits
-BF16 = float_format(8, 7)    # 1 sign, 8 exponent, 7 mantissa bits (fp32's range)
+FP16 = float_format(5, 10)  # 1 sign, 5 exponent, 10 mantissa bits
+BF16 = float_format(8, 7)  # 1 sign, 8 exponent, 7 mantissa bits (fp32's range)
 FP32 = float_format(8, 23)
 
 
@@ -24,10 +24,27 @@ def survives_fp16(grad, loss_scale=1.0):
     return float(np.float32(np.float16(grad * loss_scale)) / np.float32(loss_scale))
 
 
+def dynamic_loss_scale_step(grads_finite, scale, clean_steps, growth_interval=2000):
+    """One step of dynamic loss scaling: returns (take_optimizer_step, new_scale, new_clean_steps).
+
+    An inf/NaN in the unscaled gradients means the scaled ones overflowed: skip this optimizer step
+    (the weights stay as they were), halve the scale and restart the count. After growth_interval
+    clean steps in a row, double the scale to use more of the fp16 range again.
+    """
+    if not grads_finite:
+        return False, scale / 2.0, 0
+    clean_steps += 1
+    if clean_steps == growth_interval:
+        return True, scale * 2.0, 0
+    return True, scale, clean_steps
+
+
 def quantize_int8(x):
     """Asymmetric (affine) per-tensor quantization to int8: x ~ scale * (q - zero_point)."""
-    lo, hi = min(float(x.min()), 0.0), max(float(x.max()), 0.0)   # keep 0.0 exactly representable
+    lo, hi = min(float(x.min()), 0.0), max(float(x.max()), 0.0)  # keep 0.0 exactly representable
     scale = (hi - lo) / 255.0
+    if scale == 0.0:  # an all-zero tensor: any positive scale represents it exactly
+        scale = 1.0
     zero_point = int(round(-128 - lo / scale))
     q = np.clip(np.round(x / scale) + zero_point, -128, 127).astype(np.int8)
     return q, scale, zero_point
@@ -52,7 +69,7 @@ VECTOR = np.array([-1.0, -0.35, 0.0, 0.27, 0.81, 2.0])
 if __name__ == "__main__":
     print("fp16", FP16)
     print("bf16", BF16)
-    print("1e-8 in fp16:", survives_fp16(1e-8), "with loss scale 2**16:", survives_fp16(1e-8, 2.0 ** 16))
+    print("1e-8 in fp16:", survives_fp16(1e-8), "with loss scale 2**16:", survives_fp16(1e-8, 2.0**16))
     q, scale, zp = quantize_int8(VECTOR)
     err = np.abs(dequantize(q, scale, zp) - VECTOR)
     print("q", q.tolist(), "scale", scale, "zero point", zp, "max error", err.max())

@@ -7,8 +7,8 @@ Subtracting a baseline b that does not depend on a leaves E[g] unchanged and cha
 
 import numpy as np
 
-THETA = np.zeros(3)                      # uniform policy: pi = (1/3, 1/3, 1/3)
-REWARDS = np.array([10.0, 11.0, 13.0])   # rewards share a large common offset
+THETA = np.zeros(3)  # uniform policy: pi = (1/3, 1/3, 1/3)
+REWARDS = np.array([10.0, 11.0, 13.0])  # rewards share a large common offset
 
 
 def softmax(theta):

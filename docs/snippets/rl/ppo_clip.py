@@ -20,5 +20,7 @@ def ratio_gradient(ratio, advantage, eps=0.2):
 if __name__ == "__main__":
     for ratio in (1.3, 0.7, 1.1):
         for adv in (1.0, -1.0):
-            print(f"r={ratio}, A={adv:+}: objective {clipped_objective(ratio, adv):+.2f}, "
-                  f"d/dr {ratio_gradient(ratio, adv):+.0f}")
+            print(
+                f"r={ratio}, A={adv:+}: objective {clipped_objective(ratio, adv):+.2f}, "
+                f"d/dr {ratio_gradient(ratio, adv):+.0f}"
+            )

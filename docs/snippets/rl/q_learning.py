@@ -25,7 +25,7 @@ def q_learning(episodes=500, alpha=0.5, gamma=GAMMA, seed=0, max_steps=100):
         for _ in range(max_steps):
             a = int(rng.integers(2))
             s2, r, done = step(s, a)
-            target = r if done else r + gamma * q[s2].max()   # no bootstrap from a terminal state
+            target = r if done else r + gamma * q[s2].max()  # no bootstrap from a terminal state
             q[s, a] += alpha * (target - q[s, a])
             s = s2
             if done:

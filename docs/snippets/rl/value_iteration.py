@@ -8,22 +8,28 @@ GAMMA = 0.9
 
 # P[a][s, s'] transition probabilities, R[s, a] expected immediate reward.
 P = {
-    "run": np.array([
-        [0.7, 0.3, 0.0],   # a good machine wears out with probability 0.3
-        [0.0, 0.6, 0.4],   # a worn machine breaks with probability 0.4
-        [0.0, 0.0, 1.0],   # a broken machine stays broken
-    ]),
-    "repair": np.array([
-        [1.0, 0.0, 0.0],
-        [1.0, 0.0, 0.0],
-        [1.0, 0.0, 0.0],   # repair always returns the machine to "good"
-    ]),
+    "run": np.array(
+        [
+            [0.7, 0.3, 0.0],  # a good machine wears out with probability 0.3
+            [0.0, 0.6, 0.4],  # a worn machine breaks with probability 0.4
+            [0.0, 0.0, 1.0],  # a broken machine stays broken
+        ]
+    ),
+    "repair": np.array(
+        [
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],
+            [1.0, 0.0, 0.0],  # repair always returns the machine to "good"
+        ]
+    ),
 }
-R = np.array([
-    [3.0, 0.0],    # good:   run earns 3, repair earns nothing
-    [2.0, -1.0],   # worn:   run earns 2, repair costs 1
-    [0.0, -5.0],   # broken: run earns 0, repair costs 5
-])
+R = np.array(
+    [
+        [3.0, 0.0],  # good:   run earns 3, repair earns nothing
+        [2.0, -1.0],  # worn:   run earns 2, repair costs 1
+        [0.0, -5.0],  # broken: run earns 0, repair costs 5
+    ]
+)
 
 
 def q_values(v, gamma=GAMMA):
