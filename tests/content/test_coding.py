@@ -29,51 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- Monte Carlo pi ---------------------------------------------------------------------
-
-
-def test_monte_carlo_pi_numbers():
-    mod = load_snippet("coding/monte_carlo_pi.py")
-    n = 10**6
-    est = mod.estimate_pi(n, seed=0)
-    se = mod.standard_error(n)
-    assert abs(se - math.sqrt(math.pi * (4 - math.pi) / n)) < 1e-15
-    err = est - math.pi
-    assert_stated(
-        PAGE,
-        f"{est:.6f}",
-        f"{est:.4f}",
-        f"{se:.6f}",
-        minus(f"{err:.6f}"),
-        minus(f"{err / se:.2f}"),
-        "`default_rng(0)`",
-        "$n = 10^6$",
-    )
-    needed = mod.samples_needed(1e-4)
-    assert needed == math.ceil(1.96**2 * math.pi * (4 - math.pi) / 1e-8)
-    grouped = f"{needed:,}".replace(",", "\\,")
-    mantissa = needed / 10 ** int(math.log10(needed))
-    assert_stated(PAGE, f"${grouped}$", f"{mantissa:.2f} \\times 10^{{9}}", "1.96", "95", "10^{-4}")
-    assert round(mod.samples_needed(1e-5) / needed) == 100
-    assert_each("multiplies the cost by 100", "умножает стоимость на 100")
-
-
-def test_monte_carlo_pi_within_tolerance_for_several_seeds():
-    mod = load_snippet("coding/monte_carlo_pi.py")
-    n = 10**6
-    for seed in range(5):
-        assert abs(mod.estimate_pi(n, seed) - math.pi) < 4 * mod.standard_error(n)
-    assert_each("within 4 standard errors", "в пределах 4 стандартных ошибок")
-
-
-def test_monte_carlo_pi_chunking_and_edge_cases():
-    mod = load_snippet("coding/monte_carlo_pi.py")
-    assert mod.estimate_pi(100_000, 3, chunk=999) == mod.estimate_pi(100_000, 3)
-    assert mod.estimate_pi(1, 0) in (0.0, 4.0)
-    with pytest.raises(ValueError):
-        mod.estimate_pi(0)
-
-
 # ----- logistic regression ------------------------------------------------------------------
 
 
