@@ -29,69 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- logistic regression ------------------------------------------------------------------
-
-
-def test_logistic_regression_stated_results():
-    mod = load_snippet("coding/logistic_regression_gd.py")
-    defaults = inspect.signature(mod.fit).parameters
-    assert defaults["lr"].default == 0.5 and defaults["epochs"].default == 500
-    assert inspect.signature(mod.make_blobs).parameters["n_per_class"].default == 200
-    first, last, accuracy = mod.demo()
-    assert first == pytest.approx(math.log(2))
-    assert_stated(PAGE, f"{first:.4f}", f"{last:.4f}", f"{accuracy:.2f}", "\\ln 2")
-    assert_each("200 points each", "по 200 точек")
-    assert_each("train on the first 300, test on the last 100", "на первых 300, проверяем на последних 100")
-    assert_each(
-        "After 500 full-batch steps with learning rate 0.5",
-        "За 500 шагов полного градиентного спуска со скоростью обучения 0.5",
-    )
-    X, y = mod.make_blobs()
-    w, b, _ = mod.fit(X[:300], y[:300])
-    assert_stated(PAGE, f"$({w[0]:.2f}, {w[1]:.2f})$")
-    assert_each(f"bias {b:.2f}", f"смещение — до {b:.2f}")
-    bayes = statistics.NormalDist().cdf(math.sqrt(2))
-    assert accuracy <= bayes + 0.05
-    assert_stated(PAGE, f"{bayes:.3f}", "$(2, 2)$", "$x_1 + x_2 = 0$")
-
-
-def test_logistic_regression_true_log_odds():
-    """log N(x; (1,1), I) - log N(x; (-1,-1), I) = 2 x1 + 2 x2."""
-    rng = np.random.default_rng(1)
-    x = rng.normal(size=(10, 2))
-    log_ratio = -0.5 * ((x - 1) ** 2).sum(1) + 0.5 * ((x + 1) ** 2).sum(1)
-    assert np.allclose(log_ratio, 2 * x[:, 0] + 2 * x[:, 1])
-
-
-def test_logistic_regression_gradient_and_monotone_loss():
-    mod = load_snippet("coding/logistic_regression_gd.py")
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(50, 3))
-    y = (rng.random(50) < 0.5).astype(float)
-    w, b, l2 = rng.normal(size=3), 0.3, 0.1
-    _, gw, gb = mod.loss_and_grad(w, b, X, y, l2)
-    eps = 1e-6
-    for i in range(3):
-        e = np.zeros(3)
-        e[i] = eps
-        num = (mod.loss_and_grad(w + e, b, X, y, l2)[0] - mod.loss_and_grad(w - e, b, X, y, l2)[0]) / (2 * eps)
-        assert num == pytest.approx(gw[i], abs=1e-6)
-    num_b = (mod.loss_and_grad(w, b + eps, X, y, l2)[0] - mod.loss_and_grad(w, b - eps, X, y, l2)[0]) / (2 * eps)
-    assert num_b == pytest.approx(gb, abs=1e-6)
-    Xb, yb = mod.make_blobs()
-    history = mod.fit(Xb, yb)[2]
-    assert all(later <= earlier + 1e-12 for earlier, later in zip(history, history[1:], strict=False))
-
-
-def test_logistic_regression_is_numerically_stable():
-    mod = load_snippet("coding/logistic_regression_gd.py")
-    with np.errstate(over="raise", invalid="raise"):
-        s = mod.sigmoid(np.array([-1000.0, 0.0, 1000.0]))
-        loss, _, _ = mod.loss_and_grad(np.array([1000.0]), 0.0, np.array([[1.0], [-1.0]]), np.array([0.0, 1.0]), 0.0)
-    assert s.tolist() == [0.0, 0.5, 1.0]
-    assert math.isfinite(loss) and loss == pytest.approx(1000.0)
-
-
 # ----- k-means ---------------------------------------------------------------------------------
 
 
