@@ -29,56 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- k-means ---------------------------------------------------------------------------------
-
-
-def test_kmeans_square_example():
-    mod = load_snippet("coding/kmeans.py")
-    square = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
-    centres, labels, inertia, _ = mod.kmeans(square, 2)
-    assert np.allclose(centres[np.argsort(centres[:, 0])], [[0, 0.5], [10, 0.5]])
-    assert inertia == pytest.approx(4 * 0.5**2)
-    assert_stated(PAGE, "$(0, 0.5)$", "$(10, 0.5)$", "$0.5^2 = 0.25$")
-    assert_each(f"the inertia is {inertia:.1f}", f"инерция {inertia:.1f}")
-
-
-def test_kmeans_three_blobs_stated_results():
-    mod = load_snippet("coding/kmeans.py")
-    X, truth = mod.three_blobs()
-    assert len(X) == 150
-    centres, labels, inertia, iterations = mod.kmeans(X, 3)
-    stated = []
-    for t in truth:
-        c = centres[np.argmin(((centres - t) ** 2).sum(1))]
-        assert np.linalg.norm(c - t) < 0.25
-        stated.append(f"$({c[0]:.2f}, {c[1]:.2f})$")
-    assert_stated(PAGE, *stated)
-    truth_of_point = np.repeat(np.arange(3), 50)
-    for j in range(3):  # every blob maps to one cluster, and clusters differ
-        assert len(set(labels[truth_of_point == j])) == 1
-    assert len(set(labels)) == 3
-    expected = 150 * 2 * 0.25
-    assert abs(inertia - expected) / expected < 0.05
-    assert_stated(PAGE, f"{inertia:.1f}", "$150 \\times 2 \\times 0.25 = 75$")
-    assert_each(f"after {iterations} assignment passes", f"после {iterations} проходов назначения")
-
-
-def test_kmeans_edge_cases():
-    mod = load_snippet("coding/kmeans.py")
-    rng = np.random.default_rng(5)
-    X = rng.normal(size=(20, 3))
-    c, labels, inertia, _ = mod.kmeans(X, 1)
-    assert np.allclose(c[0], X.mean(0)) and inertia == pytest.approx(((X - X.mean(0)) ** 2).sum())
-    _, _, inertia_n, _ = mod.kmeans(X, 20)
-    assert inertia_n == pytest.approx(0.0, abs=1e-9)
-    same = np.ones((6, 2))
-    c, labels, inertia, _ = mod.kmeans(same, 2)
-    assert inertia == pytest.approx(0.0) and np.isfinite(c).all()
-    for bad_k in (0, 21):
-        with pytest.raises(ValueError):
-            mod.kmeans(X, bad_k)
-
-
 # ----- reservoir sampling --------------------------------------------------------------------
 
 
