@@ -29,59 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- reservoir sampling --------------------------------------------------------------------
-
-
-def test_reservoir_uniformity_numbers():
-    mod = load_snippet("coding/reservoir_sampling.py")
-    n, k, trials = 10, 3, 24_000
-    counts = mod.subset_counts(n, k, trials, seed=0)
-    assert sum(counts.values()) == trials and len(counts) == math.comb(n, k) == 120
-    stat, dof = mod.chi_square_uniform(counts, n, k)
-    z = statistics.NormalDist().inv_cdf(0.999)
-    assert f"{z:.4f}" == "3.0902"
-    critical = mod.chi_square_critical(dof, z)
-    assert stat < critical
-    assert_stated(PAGE, f"{stat:.1f}", f"{critical:.1f}")
-    assert_each(f"{stat:.1f} on {dof} degrees of freedom", f"{stat:.1f} при {dof} степенях свободы")
-    assert_stated(PAGE, "$24\\,000$", "$\\binom{10}{3} = 120$", "0.1 %")
-    assert_each(f"each expected {trials // 120} times", f"каждое ожидается {trials // 120} раз")
-    inclusion = Counter(x for subset, c in counts.items() for x in subset for _ in range(c))
-    freqs = [inclusion[i] / trials for i in range(n)]
-    assert_stated(PAGE, f"{min(freqs):.3f}", f"{max(freqs):.3f}", f"{k / n:.1f}")
-
-
-def test_reservoir_biased_sampler_is_rejected():
-    mod = load_snippet("coding/reservoir_sampling.py")
-
-    def biased(stream, k, rng):
-        res = []
-        for i, item in enumerate(stream):
-            if i < k:
-                res.append(item)
-            elif rng.random() < 0.5:
-                res[rng.randrange(k)] = item
-        return res
-
-    rng = random.Random(0)
-    counts = Counter(frozenset(biased(range(10), 3, rng)) for _ in range(24_000))
-    stat, dof = mod.chi_square_uniform(counts, 10, 3)
-    assert stat > 10 * mod.chi_square_critical(dof, 3.0902)
-    assert_stated(PAGE, "1/2")
-
-
-def test_reservoir_edge_cases():
-    mod = load_snippet("coding/reservoir_sampling.py")
-    rng = random.Random(1)
-    assert mod.reservoir_sample(range(5), 0, rng) == []
-    assert mod.reservoir_sample(range(5), 9, rng) == [0, 1, 2, 3, 4]
-    assert mod.reservoir_sample(iter([]), 3, rng) == []
-    sample = mod.reservoir_sample((x for x in range(100)), 7, rng)  # works on a one-shot generator
-    assert len(sample) == 7 and len(set(sample)) == 7
-    with pytest.raises(ValueError):
-        mod.reservoir_sample(range(3), -1, rng)
-
-
 # ----- top-k nearest -----------------------------------------------------------------------
 
 
