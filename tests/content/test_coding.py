@@ -29,34 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- top-k nearest -----------------------------------------------------------------------
-
-
-def test_top_k_examples():
-    mod = load_snippet("coding/top_k_nearest.py")
-    pts = [(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]
-    assert [mod.squared_distance(p, (0, 0)) for p in pts] == [2, 8, 2, 9, 9]
-    assert mod.k_nearest(pts, (0, 0), 3) == [0, 2, 1]
-    assert mod.k_nearest(pts, (0, 0), 4) == [0, 2, 1, 3]
-    assert_stated(
-        PAGE, "`[(1, 1), (2, 2), (-1, -1), (0, 3), (3, 0)]`", "2, 8, 2, 9, 9", "`[0, 2, 1]`", "`[0, 2, 1, 3]`"
-    )
-    assert mod.k_nearest(pts, (0, 0), 0) == [] and mod.k_nearest(pts, (0, 0), -2) == []
-    assert mod.k_nearest(pts, (0, 0), 10) == [0, 2, 1, 3, 4]
-    assert mod.k_nearest([], (0, 0), 3) == []
-
-
-def test_top_k_matches_brute_force_with_ties():
-    mod = load_snippet("coding/top_k_nearest.py")
-    rng = random.Random(0)
-    for _ in range(300):
-        n = rng.randint(0, 30)
-        pts = [(rng.randint(-3, 3), rng.randint(-3, 3)) for _ in range(n)]
-        q = (rng.randint(-3, 3), rng.randint(-3, 3))
-        for k in range(-1, n + 3):
-            assert mod.k_nearest(pts, q, k) == mod.k_nearest_brute(pts, q, k)
-
-
 # ----- LRU cache ------------------------------------------------------------------------------
 
 
