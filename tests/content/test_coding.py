@@ -29,61 +29,6 @@ def assert_each(en: str, ru: str) -> None:
     assert ru in sources["ru"], f"RU page does not state {ru!r}"
 
 
-# ----- LRU cache ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("cls_name", ["LRUCache", "OrderedDictLRU"])
-def test_lru_example_sequence(cls_name):
-    cache = getattr(load_snippet("coding/lru_cache.py"), cls_name)(2)
-    cache.put(1, "a")
-    cache.put(2, "b")
-    assert cache.get(1) == "a"
-    cache.put(3, "c")
-    assert cache.get(2) is None
-    cache.put(4, "d")
-    assert [cache.get(1), cache.get(3), cache.get(4)] == [None, "c", "d"]
-    assert_stated(PAGE, '`put(1, "a")`', '`put(3, "c")`', '`put(4, "d")`')
-    assert_each("With capacity 2", "При ёмкости 2")
-
-
-def test_lru_edge_cases():
-    mod = load_snippet("coding/lru_cache.py")
-    zero = mod.LRUCache(0)
-    zero.put(1, 1)
-    assert zero.get(1) is None and len(zero) == 0
-    c = mod.LRUCache(2)
-    c.put("x", 1)
-    c.put("y", 2)
-    c.put("x", 3)  # update refreshes recency and evicts nothing
-    assert len(c) == 2 and c.get("x") == 3
-    c.put("z", 4)  # evicts y, the least recent
-    assert c.get("y") is None and c.get("x") == 3 and c.get("z") == 4
-    with pytest.raises(ValueError):
-        mod.LRUCache(-1)
-
-
-def test_lru_both_versions_agree_with_reference():
-    mod = load_snippet("coding/lru_cache.py")
-    rng = random.Random(0)
-    for capacity in range(0, 5):
-        a, b = mod.LRUCache(capacity), mod.OrderedDictLRU(capacity)
-        ref: list[tuple[int, int]] = []  # most recent last
-        for step in range(2000):
-            key = rng.randrange(7)
-            if rng.random() < 0.5:
-                a.put(key, step)
-                b.put(key, step)
-                if capacity:
-                    ref = [(k, v) for k, v in ref if k != key] + [(key, step)]
-                    ref = ref[-capacity:]
-            else:
-                hit = [v for k, v in ref if k == key]
-                expected = hit[0] if hit else None
-                if hit:
-                    ref = [(k, v) for k, v in ref if k != key] + [(key, hit[0])]
-                assert a.get(key) == b.get(key) == expected
-
-
 # ----- topological sort -----------------------------------------------------------------------
 
 
