@@ -38,65 +38,6 @@ def test_sci_helper():
     assert grouped(86_400) == "86\\,400"
 
 
-# ----- YouTube recommender ------------------------------------------------------------------
-
-
-def test_youtube_load_numbers(est):
-    users, requests, peak = 1e9, 20, 3
-    assert est.SECONDS_PER_DAY == 86_400
-    avg = est.average_qps(users, requests)
-    top = est.peak_qps(users, requests, peak)
-    assert avg == pytest.approx(users * requests / 86_400)
-    assert_stated(PAGE, "$10^9 \\times 20 / 86\\,400$", f"${sci(avg)}$", "$\\times 3$", f"${sci(top)}$")
-    assert_stated(PAGE, sci(top * 1000), sci(top * 200))
-    assert_each("1000 candidates per request", "1000 кандидатов на запрос")
-    assert_each("200 candidates per request", "200 кандидатов на запрос")
-    seed_version = est.average_qps(users, 100)
-    assert_stated(PAGE, f"${sci(seed_version)}$")
-    assert_each(
-        "20 feed requests per user per day, peak-to-average factor 3",
-        "20 запросов ленты на пользователя в день, пиковый коэффициент 3",
-    )
-
-
-def test_youtube_storage_and_logs(est):
-    n, dim = 1e9, 256
-    f32 = est.vector_bytes(n, dim)
-    assert f32 == 1.024e12
-    assert_stated(PAGE, "$10^9 \\times 256 \\times 4$ B", f"${sci(f32)}$ B")
-    int8_gb = est.vector_bytes(n, dim, 1) / 1e9
-    pq_gb = n * 32 / 1e9
-    assert_stated(PAGE, f"{int8_gb:.0f} GB / {pq_gb:.0f} GB")
-    impressions = 1e9 * 20 * 20  # users x requests x videos per request
-    assert_stated(PAGE, f"${impressions / 1e11:.0f} \\times 10^{{11}}$", f"{impressions * 100 / 1e12:.0f} TB")
-    assert_each("A personalised feed of 20 videos", "Персональная лента из 20 видео")
-
-
-def test_youtube_latency_budget_adds_up():
-    budget_en = {
-        "retrieval": 30,
-        "light scoring": 20,
-        "feature fetch": 40,
-        "heavy ranking": 80,
-        "re-ranking": 10,
-        "network": 20,
-    }
-    budget_ru = {
-        "отбор кандидатов": 30,
-        "лёгкий скоринг": 20,
-        "загрузка признаков": 40,
-        "тяжёлое ранжирование": 80,
-        "переранжирование": 10,
-        "сеть": 20,
-    }
-    assert sum(budget_en.values()) == sum(budget_ru.values()) == 200
-    for (en, ms), (ru, ms_ru) in zip(budget_en.items(), budget_ru.items(), strict=False):
-        assert ms == ms_ru
-        assert_each(f"{en} {ms} ms", f"{ru} {ms} ms")
-    assert_each("200 ms in total", "всего 200 ms")
-    assert_each("p99 latency 200 ms", "p99 — 200 ms")
-
-
 # ----- text-to-image search ------------------------------------------------------------------
 
 
