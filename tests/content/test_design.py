@@ -38,34 +38,6 @@ def test_sci_helper():
     assert grouped(86_400) == "86\\,400"
 
 
-# ----- text-to-image search ------------------------------------------------------------------
-
-
-def test_text_to_image_numbers(est):
-    n, dim = 1e9, 512
-    assert_stated(PAGE, "$10^9 \\times 512 \\times 4$ B", f"${sci(est.vector_bytes(n, dim))}$ B")
-    assert_stated(PAGE, "$10^9 \\times (64 + 8)$ B", f"{n * (64 + 8) / 1e9:.0f} GB")
-    avg = est.average_qps(5e7, 1)
-    peak = est.peak_qps(5e7, 1, 3)
-    assert_stated(PAGE, "$5 \\times 10^7 / 86\\,400$", f"{avg:.0f} / {peak:.0f}")
-    ingest = 1e7 / est.SECONDS_PER_DAY
-    assert_stated(PAGE, "$10^7 / 86\\,400$", f"{ingest:.0f}")
-    gpu_hours = 1e9 / 2000 / 3600
-    assert_stated(PAGE, "$10^9 / 2000$ s", f"{gpu_hours:.1f}", "2000")
-
-
-def test_contrastive_loss_numbers():
-    batch = 32_768
-    assert batch == 2**15
-    assert_stated(PAGE, f"$B = {grouped(batch)}$", f"${grouped(batch - 1)}$", f"$\\ln B = {math.log(batch):.2f}$")
-
-
-def test_text_to_image_funnel_sizes():
-    assert_each("top 1000 by inner product", "top 1000 по скалярному произведению")
-    assert_each("scores the top 100", "оценивает top 100")
-    assert_each("p99 latency 150 ms", "p99 — 150 ms")
-
-
 # ----- video dubbing -----------------------------------------------------------------------------
 
 
