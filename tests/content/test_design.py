@@ -38,33 +38,6 @@ def test_sci_helper():
     assert grouped(86_400) == "86\\,400"
 
 
-# ----- video dubbing -----------------------------------------------------------------------------
-
-
-def test_dubbing_compute_numbers(est):
-    shared, mt, tts, lip, languages = 0.2, 0.05, 0.25, 0.5, 10
-    per_hour = shared + languages * (mt + tts + lip)
-    assert per_hour == pytest.approx(8.2)
-    assert_stated(PAGE, "$0.2 + 10 \\times (0.05 + 0.25 + 0.5)$", f"| {per_hour:.1f} |")
-    daily = per_hour * 1000
-    assert_stated(PAGE, "$8.2 \\times 1000$", f"{daily:.0f}")
-    assert_stated(PAGE, "$8200 / 24$", f"{daily / 24:.1f}")
-    gpus = est.gpus_needed(daily, 0.7)
-    assert gpus == math.ceil(daily / (24 * 0.7))
-    assert_stated(PAGE, "$8200 / (24 \\times 0.7)$", f"| {gpus} |", "70 %")
-    assert_stated(PAGE, "$8.2 \\times 10/60$", f"{per_hour * 10 / 60:.2f}")
-
-
-def test_dubbing_live_lag_and_timing():
-    lag = 1.0 + 1.5 + 0.3 + 0.2
-    assert lag == pytest.approx(3.0)
-    assert_stated(PAGE, "1.0 s", "1.5 s", "0.3 s", "0.2 s", f"{lag:.1f} s")
-    limit, slot = 1.2, 4.0
-    ok, too_long = 4.6 / slot, 5.2 / slot
-    assert ok <= limit < too_long
-    assert_stated(PAGE, "1.2×", f"{slot:.1f} s", "4.6 s", "5.2 s", f"{ok:.2f}×", f"{too_long:.2f}×")
-
-
 # ----- nearest-neighbour service -----------------------------------------------------------------
 
 
