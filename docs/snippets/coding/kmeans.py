@@ -1,7 +1,7 @@
 """Lloyd's k-means with k-means++ seeding (numpy only)."""
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 Array = NDArray[np.float64]
 
@@ -27,8 +27,13 @@ def kmeans_pp_init(X: Array, k: int, rng: np.random.Generator) -> Array:
     return np.array(centres)
 
 
-def kmeans(X: Array, k: int, seed: int = 0, max_iter: int = 100) -> tuple[Array, NDArray[np.int64], float, int]:
-    """Return (centres, labels, inertia, iterations). Each iteration costs O(n k d)."""
+def kmeans(X: ArrayLike, k: int, seed: int = 0, max_iter: int = 100) -> tuple[Array, NDArray[np.int64], float, int]:
+    """Return (centres, labels, inertia, iterations). Each iteration costs O(n k d).
+
+    X may hold integers: it is converted to float64 first, so that the means stored in the
+    centre array are not truncated to integers.
+    """
+    X = np.asarray(X, dtype=np.float64)
     if not 1 <= k <= len(X):
         raise ValueError("need 1 <= k <= number of points")
     rng = np.random.default_rng(seed)
@@ -60,7 +65,7 @@ def three_blobs(seed: int = 0) -> tuple[Array, Array]:
 
 
 if __name__ == "__main__":
-    square = np.array([[0.0, 0.0], [0.0, 1.0], [10.0, 0.0], [10.0, 1.0]])
+    square = np.array([[0, 0], [0, 1], [10, 0], [10, 1]])  # integers are fine
     c, lab, inertia, it = kmeans(square, 2)
     print(c[np.argsort(c[:, 0])], inertia)  # [[0, 0.5], [10, 0.5]] 1.0
     X, truth = three_blobs()

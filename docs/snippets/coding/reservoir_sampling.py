@@ -38,8 +38,7 @@ def chi_square_uniform(counts: Counter[frozenset[int]], n: int, k: int) -> tuple
     """Pearson statistic against 'all C(n, k) subsets equally likely', and its degrees of freedom."""
     cells = math.comb(n, k)
     expected = sum(counts.values()) / cells
-    stat = sum((counts.get(frozenset(s), 0) - expected) ** 2 / expected
-               for s in itertools.combinations(range(n), k))
+    stat = sum((counts.get(frozenset(s), 0) - expected) ** 2 / expected for s in itertools.combinations(range(n), k))
     return stat, cells - 1
 
 
