@@ -1,9 +1,10 @@
 """The question bank read from its pages: topics, answers and what their front matter says.
 
 Not a hook: a helper module that hooks/question_bank.py (and the tests) import. Layout:
-`docs/questions/<topic>/index.md` lists, in its front matter `answers:`, the slugs of its answer
-pages in reading order; each answer is `docs/questions/<topic>/<slug>.md` (+ `.ru.md`) with front
-matter `difficulty`, `stages` and `roles`.
+`docs/questions/answers.yml` lists the topics and, for each, the slugs of its answer pages in
+reading order (one file for both languages, so adding an answer never makes a Russian page look
+out of date); each topic has `docs/questions/<topic>/index.md`, and each answer is
+`docs/questions/<topic>/<slug>.md` (+ `.ru.md`) with front matter `difficulty`, `stages`, `roles`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import yaml
 
 QUESTIONS = "questions"
+LISTING = "answers.yml"  # under docs/questions/: the topics and their answers, in reading order
 LANGUAGES = ("en", "ru")
 DIFFICULTIES = ("easy", "medium", "hard")
 STAGES = ("recruiter", "quiz", "coding", "ml-design", "system-design", "research", "leadership", "people-culture")
@@ -81,29 +83,34 @@ def answer_tags(meta: dict) -> list[str]:
 
 
 def read_bank(docs: Path, vocabulary: Path) -> Bank:
-    """Every topic folder under docs/questions/ with its answers, in the order its index lists them."""
+    """Every topic of `docs/questions/answers.yml`, in its order, with its answers in their order."""
     bank = Bank(labels=_labels(vocabulary))
-    folder = docs / QUESTIONS
+    listing = docs / QUESTIONS / LISTING
+    where = listing.relative_to(docs).as_posix()
+    topics = _listing(listing, bank)
     seen: dict[str, str] = {}
-    for index in sorted(folder.glob("*/index.md")):
-        topic_meta, titles = _read_page(index, bank)
-        slugs = topic_meta.get("answers", [])
-        where = index.relative_to(docs).as_posix()
-        if not isinstance(slugs, list) or not all(isinstance(slug, str) for slug in slugs):
-            bank.problems.append(f"Doc file '{where}': front matter 'answers' must list the topic's answer slugs.")
-            slugs = []
-        pages = {path.name.removesuffix(".md") for path in index.parent.glob("*.md") if path.name.count(".") == 1}
+    for topic, slugs in topics.items():
+        folder = docs / QUESTIONS / topic
+        if not (folder / "index.md").is_file():
+            bank.problems.append(
+                f"Doc file '{where}', line {_line_of(listing, topic + ':')}: topic '{topic}' has no page "
+                f"{QUESTIONS}/{topic}/index.md: create it (with its Russian twin) or remove the topic."
+            )
+            continue
+        _, titles = _read_page(folder / "index.md", bank)
+        pages = {path.name.removesuffix(".md") for path in folder.glob("*.md") if path.name.count(".") == 1}
         for unlisted in sorted(pages - set(slugs) - {"index"}):
             bank.problems.append(
-                f"Doc file '{where}': '{unlisted}.md' is not in 'answers'. "
-                f"Add '- {unlisted}' where it belongs in the list."
+                f"Doc file '{QUESTIONS}/{topic}/{unlisted}.md' is not in {where}: add '- {unlisted}' under "
+                f"'{topic}:' where it belongs in reading order."
             )
         answers = []
         for slug in slugs:
-            path = index.parent / f"{slug}.md"
+            path = folder / f"{slug}.md"
             if not path.is_file():
                 bank.problems.append(
-                    f"Doc file '{where}', line {_line_of(index, slug)}: answer '{slug}' has no page {path.name}."
+                    f"Doc file '{where}', line {_line_of(listing, '- ' + slug)}: answer '{slug}' has no page "
+                    f"{QUESTIONS}/{topic}/{slug}.md."
                 )
                 continue
             if slug in seen:
@@ -112,12 +119,36 @@ def read_bank(docs: Path, vocabulary: Path) -> Bank:
                     f"'{seen[slug]}'. Slugs are the readers' quiz keys and must be unique across topics."
                 )
             seen[slug] = path.relative_to(docs).as_posix()
-            answer = _read_answer(path, index.parent.name, slug, bank, docs)
+            answer = _read_answer(path, topic, slug, bank, docs)
             if answer:
                 answers.append(answer)
-        bank.topics.append(Topic(index.parent.name, titles, answers))
-    bank.topics.sort(key=lambda topic: _TOPIC_ORDER.get(topic.slug, len(_TOPIC_ORDER)))
+        bank.topics.append(Topic(topic, titles, answers))
+    for index in sorted((docs / QUESTIONS).glob("*/index.md")):
+        if index.parent.name not in topics:
+            bank.problems.append(
+                f"Doc file '{index.relative_to(docs).as_posix()}': its topic '{index.parent.name}' is not in "
+                f"{where}: add '{index.parent.name}:' with its answers."
+            )
     return bank
+
+
+def _listing(listing: Path, bank: Bank) -> dict[str, list[str]]:
+    """Topic -> slugs from answers.yml; a problem, and no topics, if it is missing or malformed."""
+    try:
+        topics = yaml.safe_load(listing.read_text(encoding="utf-8")) if listing.is_file() else {}
+    except yaml.YAMLError as error:
+        bank.problems.append(f"Doc file '{QUESTIONS}/{LISTING}': not valid YAML ({error}).")
+        return {}
+    valid = isinstance(topics, dict) and all(
+        isinstance(slugs, list) and all(isinstance(slug, str) for slug in slugs) for slugs in topics.values()
+    )
+    if not valid:
+        bank.problems.append(
+            f"Doc file '{QUESTIONS}/{LISTING}': it must map each topic to the list of its answer slugs "
+            f"(topic: [slug, …])."
+        )
+        return {}
+    return topics
 
 
 def expand_nav(nav, bank: Bank):
@@ -139,24 +170,6 @@ def _expanded(value, bank: Bank):
     return [value, *(answer.path for answer in topic.answers)]
 
 
-_TOPIC_ORDER = {
-    topic: position
-    for position, topic in enumerate(
-        [
-            "probability",
-            "math",
-            "cs",
-            "ml",
-            "deep-learning",
-            "llm",
-            "distributed",
-            "rl",
-            "coding",
-            "design",
-            "behavioural",
-        ]
-    )
-}
 
 
 def _read_page(path: Path, bank: Bank) -> tuple[dict, dict[str, str]]:

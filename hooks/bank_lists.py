@@ -129,7 +129,8 @@ def _stage_answers(bank: Bank, language: str, page: Page) -> str:
         if asked:
             lines += ["", f"**{topic.titles[language]}**", ""]
             lines += [f"- [{answer.titles[language]}](../{answer.path})" for answer in asked]
-    return "\n".join([text["stage_answers"], *lines] if lines else [text["no_stage_answers"]])
+    body = [text["stage_answers"], *lines] if lines else [text["no_stage_answers"]]
+    return '<div class="stage-answers" markdown>\n\n' + "\n".join(body) + "\n\n</div>"
 
 
 BLOCKS = {

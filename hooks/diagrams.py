@@ -26,6 +26,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from values import unmarked
 
 log = get_plugin_logger(__name__)
 
@@ -60,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(80)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    for problem in problems(page.file.content_string):
+    for problem in problems(unmarked(page.file.content_string)):
         log.warning(f"Doc file '{page.file.src_uri}', {problem}")
     return markdown
 

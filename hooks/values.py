@@ -36,7 +36,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     for problem in problems(page.file.content_string):
         log.warning(f"Doc file '{page.file.src_uri}', {problem}")
-    return MARK.sub(lambda match: match.group("value"), markdown)
+    return unmarked(markdown)
 
 
 # -----------------------------------------------------------------------------
@@ -91,6 +91,11 @@ def problems(source: str) -> list[str]:
                 f"name of lowercase letters, digits and hyphens, one space after the colon, and ']]' to close it."
             )
     return found
+
+
+def unmarked(text: str) -> str:
+    """The text as the reader sees it: each mark replaced by its value (lines stay where they are)."""
+    return MARK.sub(lambda match: match.group("value"), text)
 
 
 def russian(value: str) -> str:

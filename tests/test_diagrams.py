@@ -10,6 +10,7 @@ from tests.modules import load
 from tests.sitebuilder import ROOT, build, make_site
 
 DIAGRAMS = load("hooks/diagrams.py")
+VALUES = load("hooks/values.py")
 TYPES = {
     "gitGraph": "gitGraph\n  commit\n  branch dev\n  commit\n  checkout main\n  merge dev\n",
     "flowchart": "flowchart TD\n  A --> B",
@@ -50,7 +51,8 @@ def test_two_fresh_renders_of_every_diagram_type_are_identical():
 def test_the_cache_holds_exactly_the_diagrams_the_pages_use():
     used = set()
     for page in (ROOT / "docs").rglob("*.md"):
-        used |= {DIAGRAMS.key(source) for _, info, source in DIAGRAMS._diagrams(page.read_text(encoding="utf-8"))}
+        text = VALUES.unmarked(page.read_text(encoding="utf-8"))
+        used |= {DIAGRAMS.key(source) for _, info, source in DIAGRAMS._diagrams(text)}
     cached = {path.stem for path in (ROOT / "cache" / "diagrams").glob("*.svg")}
     assert used <= cached, f"diagrams not in the committed cache (build once and commit): {sorted(used - cached)}"
     assert cached <= used, f"cached diagrams no page uses (a full build prunes them): {sorted(cached - used)}"

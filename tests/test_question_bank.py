@@ -68,7 +68,7 @@ def test_every_stage_page_lists_its_answers(real_site, language):
     prefix = "" if language == "en" else "ru/"
     for stage in QUESTION_BANK.STAGES:
         page = real_site.page(f"{prefix}stages/{stage}/index.html")
-        section = page.split('id="typical-questions"', 1)[1].split("<h2", 1)[0]
+        section = page.split('<div class="stage-answers">', 1)[1].split("</div>", 1)[0]
         linked = set(re.findall(r'href="\.\./\.\./questions/([\w-]+/[\w-]+)/"', section))
         filed = {f"{answer.topic}/{answer.slug}" for answer in ANSWERS if stage in answer.stages}
         assert linked == filed, f"{prefix}stages/{stage}: listed {sorted(linked)}, filed {sorted(filed)}"
@@ -139,13 +139,15 @@ ANSWER = """\
     ---
     # An answer
     """
+TOPIC = "---\ntitle: RL\n---\n# RL\n"
 
 
 def test_a_good_bank_has_no_problems(tmp_path):
     bank = _bank(
         tmp_path,
         {
-            "questions/rl/index.md": "---\nanswers: [mdp]\n---\n# RL\n",
+            "questions/answers.yml": "rl:\n  - mdp\n",
+            "questions/rl/index.md": TOPIC,
             "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
         },
     )
@@ -157,58 +159,65 @@ def test_a_good_bank_has_no_problems(tmp_path):
     [
         (
             {
-                "questions/rl/index.md": "---\nanswers: []\n---\n",
+                "questions/answers.yml": "rl: []\n",
+                "questions/rl/index.md": TOPIC,
                 "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
             },
-            r"Doc file 'questions/rl/index.md': 'mdp.md' is not in 'answers'. Add '- mdp'",
+            r"Doc file 'questions/rl/mdp.md' is not in questions/answers.yml: add '- mdp' under 'rl:'",
         ),
         (
-            {"questions/rl/index.md": "---\nanswers:\n  - mdp\n---\n"},
-            r"Doc file 'questions/rl/index.md', line 3: answer 'mdp' has no page mdp.md",
+            {"questions/answers.yml": "rl:\n  - ppo\n  - mdp\n", "questions/rl/index.md": TOPIC},
+            r"Doc file 'questions/answers.yml', line 3: answer 'mdp' has no page questions/rl/mdp.md",
         ),
         (
             {
-                "questions/rl/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/answers.yml": "rl:\n  - mdp\n",
+                "questions/rl/index.md": TOPIC,
                 "questions/rl/mdp.md": ANSWER.format(difficulty="trivial"),
             },
             r"Doc file 'questions/rl/mdp.md', line 3: front matter 'difficulty' must be one of easy, medium, hard",
         ),
         (
             {
-                "questions/ml/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/answers.yml": "ml:\n  - mdp\nrl:\n  - mdp\n",
+                "questions/ml/index.md": TOPIC,
                 "questions/ml/mdp.md": ANSWER.format(difficulty="easy"),
-                "questions/rl/index.md": "---\nanswers: [mdp]\n---\n",
+                "questions/rl/index.md": TOPIC,
                 "questions/rl/mdp.md": ANSWER.format(difficulty="easy"),
             },
             r"Doc file 'questions/rl/mdp.md': the slug 'mdp' is also used by 'questions/ml/mdp.md'",
         ),
         (
-            {"questions/rl/index.md": "---\nanswers: mdp\n---\n"},
-            r"Doc file 'questions/rl/index.md': front matter 'answers' must list the topic's answer slugs",
+            {"questions/answers.yml": "rl: mdp\n", "questions/rl/index.md": TOPIC},
+            r"Doc file 'questions/answers.yml': it must map each topic to the list of its answer slugs",
+        ),
+        (
+            {"questions/answers.yml": "ml: []\n", "questions/ml/index.md": TOPIC, "questions/rl/index.md": TOPIC},
+            r"Doc file 'questions/rl/index.md': its topic 'rl' is not in questions/answers.yml",
+        ),
+        (
+            {"questions/answers.yml": "rl: []\n"},
+            r"Doc file 'questions/answers.yml', line 1: topic 'rl' has no page questions/rl/index.md",
         ),
     ],
-    ids=["unlisted page", "listed page missing", "bad difficulty", "slug used twice", "answers not a list"],
+    ids=[
+        "unlisted page",
+        "listed page missing",
+        "bad difficulty",
+        "slug used twice",
+        "not a list",
+        "topic not listed",
+        "topic page missing",
+    ],
 )
 def test_bank_problems_name_the_file_and_line(tmp_path, pages, message):
     bank = _bank(tmp_path, pages)
     assert any(re.search(message, problem) for problem in bank.problems), bank.problems
 
 
-def _front(title: str, tags: str, *extra: str) -> str:
-    return "\n".join(
-        [
-            "---",
-            f"title: {title}",
-            f"description: {title}.",
-            f"tags: [{tags}]",
-            "sources: []",
-            "reviewed: 2026-01-01",
-            *extra,
-            "---",
-            f"# {title}",
-            "",
-        ]
-    )
+def _front(title: str, tags: str) -> str:
+    lines = ["---", f"title: {title}", f"description: {title}.", f"tags: [{tags}]", "sources: []"]
+    return "\n".join([*lines, "reviewed: 2026-01-01", "---", f"# {title}", ""])
 
 
 def test_a_bank_problem_fails_the_strict_build(tmp_path):
@@ -219,12 +228,13 @@ def test_a_bank_problem_fails_the_strict_build(tmp_path):
         {
             "docs/index.md": _front("Home", "topic/reference"),
             "docs/index.ru.md": _front("Главная", "topic/reference"),
-            "docs/questions/rl/index.md": _front("RL", "topic/rl", "answers: [mdp]") + "<!-- answer-list -->\n",
+            "docs/questions/answers.yml": "rl:\n  - mdp\n",
+            "docs/questions/rl/index.md": _front("RL", "topic/rl") + "<!-- answer-list -->\n",
             "docs/questions/rl/index.ru.md": _front("ОП", "topic/rl") + "<!-- answer-list -->\n",
         },
     )
     assert result.returncode != 0
-    assert "Doc file 'questions/rl/index.md', line 7: answer 'mdp' has no page mdp.md" in result.log
+    assert "Doc file 'questions/answers.yml', line 2: answer 'mdp' has no page questions/rl/mdp.md" in result.log
 
 
 # --- snippets --------------------------------------------------------------------------------
