@@ -87,7 +87,9 @@ def read_bank(docs: Path, vocabulary: Path) -> Bank:
     bank = Bank(labels=_labels(vocabulary))
     listing = docs / QUESTIONS / LISTING
     where = listing.relative_to(docs).as_posix()
-    topics = _listing(listing, bank)
+    # No listing at all (a fresh site): every topic page stands, with no answers yet.
+    found = {index.parent.name: [] for index in sorted((docs / QUESTIONS).glob("*/index.md"))}
+    topics = _listing(listing, bank) if listing.is_file() else found
     seen: dict[str, str] = {}
     for topic, slugs in topics.items():
         folder = docs / QUESTIONS / topic
@@ -123,19 +125,18 @@ def read_bank(docs: Path, vocabulary: Path) -> Bank:
             if answer:
                 answers.append(answer)
         bank.topics.append(Topic(topic, titles, answers))
-    for index in sorted((docs / QUESTIONS).glob("*/index.md")):
-        if index.parent.name not in topics:
-            bank.problems.append(
-                f"Doc file '{index.relative_to(docs).as_posix()}': its topic '{index.parent.name}' is not in "
-                f"{where}: add '{index.parent.name}:' with its answers."
-            )
+    for topic in found.keys() - topics.keys():
+        bank.problems.append(
+            f"Doc file '{QUESTIONS}/{topic}/index.md': its topic '{topic}' is not in {where}: "
+            f"add '{topic}:' with its answers."
+        )
     return bank
 
 
 def _listing(listing: Path, bank: Bank) -> dict[str, list[str]]:
     """Topic -> slugs from answers.yml; a problem, and no topics, if it is missing or malformed."""
     try:
-        topics = yaml.safe_load(listing.read_text(encoding="utf-8")) if listing.is_file() else {}
+        topics = yaml.safe_load(listing.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         bank.problems.append(f"Doc file '{QUESTIONS}/{LISTING}': not valid YAML ({error}).")
         return {}
@@ -168,8 +169,6 @@ def _expanded(value, bank: Bank):
     if topic is None:
         return value
     return [value, *(answer.path for answer in topic.answers)]
-
-
 
 
 def _read_page(path: Path, bank: Bank) -> tuple[dict, dict[str, str]]:
