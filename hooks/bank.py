@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from front_matter import load, split
 
 QUESTIONS = "questions"
 LISTING = "answers.yml"  # under docs/questions/: the topics and their answers, in reading order
@@ -136,7 +137,7 @@ def read_bank(docs: Path, vocabulary: Path) -> Bank:
 def _listing(listing: Path, bank: Bank) -> dict[str, list[str]]:
     """Topic -> slugs from answers.yml; a problem, and no topics, if it is missing or malformed."""
     try:
-        topics = yaml.safe_load(listing.read_text(encoding="utf-8"))
+        topics = load(listing.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         bank.problems.append(f"Doc file '{QUESTIONS}/{LISTING}': not valid YAML ({error}).")
         return {}
@@ -178,7 +179,8 @@ def _read_page(path: Path, bank: Bank) -> tuple[dict, dict[str, str]]:
         translated = path if language == "en" else path.with_name(f"{path.stem}.{language}.md")
         if not translated.is_file():
             continue  # hooks/translations.py reports a missing translation
-        meta, body = _split(translated.read_text(encoding="utf-8"))
+        meta, body, _ = split(translated.read_text(encoding="utf-8"))  # page_schema reports an error
+        meta = meta or {}
         heading = re.search(r"^# (.+?)\s*$", body, re.M)
         titles[language] = heading.group(1) if heading else str(meta.get("title", path.stem))
         if language == "en":
@@ -204,16 +206,6 @@ def _read_answer(path: Path, topic: str, slug: str, bank: Bank, docs: Path) -> A
     return Answer(topic, slug, titles, meta["difficulty"], meta["stages"], meta["roles"])
 
 
-def _split(source: str) -> tuple[dict, str]:
-    if not source.startswith("---\n") or (end := source.find("\n---\n", 3)) == -1:
-        return {}, source
-    try:
-        meta = yaml.safe_load(source[4:end])
-    except yaml.YAMLError:
-        return {}, source[end + 5 :]  # hooks/page_schema.py reports it
-    return (meta if isinstance(meta, dict) else {}), source[end + 5 :]
-
-
 def _line_of(path: Path, text: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if text in line:
@@ -223,5 +215,5 @@ def _line_of(path: Path, text: str) -> int:
 
 def _labels(vocabulary: Path) -> dict[str, dict[str, str]]:
     """Tag id -> {language: label} (the tag's own label, without its group), from tags.yml."""
-    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
+    groups = load(vocabulary.read_text(encoding="utf-8")) or {}
     return {f"{group}/{tag}": names for group, entry in groups.items() for tag, names in entry["tags"].items()}

@@ -93,6 +93,20 @@ THEME_SCRIPTS = {"6a9a103c779f08d5", "0eb10c249dbdb0be", "ffcc0f7735fdab43"}
 THEME_SCRIPT_FOLDER = "assets/javascripts/"
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+
+# CSS can load something only through url(), @import or image-set(), or a name hidden by an escape:
+# a style attribute without any of these (most are KaTeX's heights and widths) needs no tokenizing.
+_MAY_LOAD = re.compile(r"url|import|image|\\", re.IGNORECASE)
+_KNOWN = ALLOWED_TAGS | THEME_ONLY_TAGS
+# Attributes that hold neither a URL, a style nor a script: skipped without a look (a page has tens
+# of thousands, mostly KaTeX's and Mermaid's).
+_HARMLESS_ATTRIBUTES = {
+    *"class id title lang dir role tabindex hidden aria-hidden aria-label aria-labelledby width height".split(),
+    *"d x y x1 x2 y1 y2 cx cy r rx ry dx dy transform fill stroke stroke-width points viewBox xmlns".split(),
+    *"mathvariant stretchy encoding fence separator lspace rspace accent displaystyle scriptlevel".split(),
+}
+_PLAIN = ALLOWED_TAGS - {"script", "style", "meta", "link", "base", "pre"}
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")
 _BASE_PATH = re.compile(r'new URL\("[^"]*",location\)')
 _DATA_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp|avif);", re.IGNORECASE)
@@ -152,12 +166,10 @@ def _inside(node: LexborNode, removed: set[int]) -> bool:
 def _element_problems(node: LexborNode) -> list[Problem]:
     tag = node.tag
     attributes = node.attributes
+    if tag in _PLAIN and not attributes:
+        return []  # most of a page: text spans and KaTeX's boxes
     found = []
-    if (
-        tag in FORBIDDEN_TAGS
-        or tag not in ALLOWED_TAGS | THEME_ONLY_TAGS
-        or (tag in THEME_ONLY_TAGS and _in_content(node))
-    ):
+    if tag not in _KNOWN or tag in FORBIDDEN_TAGS or (tag in THEME_ONLY_TAGS and _in_content(node)):
         found.append(
             Problem(
                 f"the page contains a <{tag}> element, which is not allowed. Use Markdown; embed nothing.", f"<{tag}"
@@ -167,8 +179,8 @@ def _element_problems(node: LexborNode) -> list[Problem]:
         found.append(Problem("a <meta http-equiv> (refresh or policy) is not allowed in pages.", "http-equiv"))
     elif tag == "script":
         found += _script_problems(node, attributes)
-    elif tag == "style":
-        found += _css_problems(node.text(deep=True), "a <style> element")
+    elif tag == "style" and _MAY_LOAD.search(css := node.text(deep=True)):
+        found += _css_problems(css, "a <style> element")
     elif tag == "pre" and "mermaid" in (attributes.get("class") or "").split():
         found.append(
             Problem(
@@ -179,6 +191,8 @@ def _element_problems(node: LexborNode) -> list[Problem]:
             )
         )
     for name, value in attributes.items():
+        if name in _HARMLESS_ATTRIBUTES:
+            continue
         name = name.lower()
         if name.startswith("on"):
             found.append(
@@ -188,7 +202,7 @@ def _element_problems(node: LexborNode) -> list[Problem]:
                     attribute=name,
                 )
             )
-        elif name == "style" and value:
+        elif name == "style" and value and _MAY_LOAD.search(value):
             found += [
                 Problem(problem.message, problem.evidence, attribute=name)
                 for problem in _css_problems(value, f"the style attribute of <{tag}>")
@@ -280,7 +294,7 @@ def _css_urls(tokens) -> list[str]:
         if token.type == "url":
             urls.append(token.value)
         elif token.type == "function":
-            if token.lower_name in ("url", "src"):
+            if token.lower_name in ("url", "src", "image-set", "-webkit-image-set", "image", "cross-fade"):
                 urls += [argument.value for argument in token.arguments if argument.type == "string"]
             urls += _css_urls(token.arguments)
         elif token.type in ("() block", "[] block", "{} block"):

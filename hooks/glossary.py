@@ -48,6 +48,7 @@ wrongly far more often than the Russian ones.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _matcher, _glossary
     _glossary = (Path(config.docs_dir) / GLOSSARY).resolve()
     # The tests' tiny sites (and a fresh site) have no glossary: nothing to mark, nothing to fail.
-    _matcher = compile_terms(parse_glossary(_glossary)) if _glossary.is_file() else None
+    _matcher = _compiled(_glossary, _glossary.stat().st_mtime_ns) if _glossary.is_file() else None
     for problem in row_problems(_glossary) if _glossary.is_file() and outer_build(config) else []:
         log.warning(f"Doc file '{GLOSSARY}', {problem}")
     return config
@@ -110,6 +111,13 @@ class Matcher:
 
 _matcher: Matcher | None = None
 _glossary: Path | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled(path: Path, modified: int) -> Matcher:
+    """The matcher of a glossary file, compiled again only when the file changes (each language
+    build, and each rebuild of `make serve`, would otherwise compile it anew)."""
+    return compile_terms(parse_glossary(path))
 
 
 def parse_glossary(path: Path) -> list[Term]:

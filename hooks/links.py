@@ -41,6 +41,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         _site = Path(config.site_dir).resolve()
         _pages.clear()
         _file_at.cache_clear()
+        _target_problem.cache_clear()
 
 
 @event_priority(-1100)  # after hooks/content_safety.py (-1000), on the same parsed page
@@ -119,25 +120,32 @@ def _ids_of(target: Path) -> set[str]:
 
 
 def _check(url: str, page: Path, site: Path, site_path: str) -> str | None:
+    """What is wrong with a link on a built page, or None. Paths are handled as strings: the check
+    runs for every link of every page, and the same target is then checked once (_target_problem)."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None  # external: scripts/check_links.py territory
+    site_text = site.as_posix()
     if not parts.path:
-        target = page
+        target = page.as_posix()
     elif parts.path.startswith("/"):
         if not parts.path.startswith(site_path):
             return f"is absolute but outside the site's path '{site_path}' (use a relative link)"
-        target = site / unquote(parts.path[len(site_path) :])
+        target = posixpath.normpath(posixpath.join(site_text, unquote(parts.path[len(site_path) :])))
     else:
-        target = page.parent / unquote(parts.path)
-    target = Path(posixpath.normpath(target.as_posix()))
-    if not target.is_relative_to(site):
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.as_posix()), unquote(parts.path)))
+    if target != site_text and not target.startswith(site_text + "/"):
         return "points outside the site"
-    found = _file_at(target.as_posix())
+    return _target_problem(target, unquote(parts.fragment), site_text)
+
+
+@functools.cache
+def _target_problem(target: str, fragment: str, site: str) -> str | None:
+    """Cached per build (cleared with _file_at): navigation links point to the same targets from every page."""
+    found = _file_at(target)
+    relative = posixpath.relpath(found or target, site)
     if found is None:
-        return f"points to '{target.relative_to(site).as_posix()}', which is not in the built site"
-    target = Path(found)
-    fragment = unquote(parts.fragment)
-    if fragment and target.suffix == ".html" and fragment not in _ids_of(target):
-        return f"points to anchor '#{fragment}', which '{target.relative_to(site).as_posix()}' does not have"
+        return f"points to '{relative}', which is not in the built site"
+    if fragment and found.endswith(".html") and fragment not in _ids_of(Path(found)):
+        return f"points to anchor '#{fragment}', which '{relative}' does not have"
     return None

@@ -18,7 +18,7 @@ import os
 import re
 from pathlib import Path
 
-import yaml
+from front_matter import load, split
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -78,7 +78,7 @@ def allowed_tags(vocabulary: Path) -> set[str]:
     """`group/id` for every tag in tags.yml; PluginError if the file is missing or malformed."""
     if not vocabulary.is_file():
         raise PluginError(f"hooks/page_schema.py: the tag vocabulary {vocabulary} is missing.")
-    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
+    groups = load(vocabulary.read_text(encoding="utf-8")) or {}
     tags = set()
     for group, entry in groups.items():
         if not isinstance(entry, dict) or not _labelled(entry.get("label")) or not isinstance(entry.get("tags"), dict):
@@ -92,21 +92,8 @@ def allowed_tags(vocabulary: Path) -> set[str]:
 
 def front_matter(source: str) -> tuple[dict | None, str | None]:
     """(front matter, None), or (None, the reason it cannot be read)."""
-    if not source.startswith("---\n"):
-        return None, "no front matter: the file must start with a '---' line"
-    end = source.find("\n---\n", 3)
-    if end == -1:
-        return None, "the front matter has no closing '---' line"
-    try:
-        meta = yaml.safe_load(source[4:end])
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 2}: " if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        return None, f"front matter is not valid YAML ({where}{reason}); quote values that contain ': '"
-    if not isinstance(meta, dict):
-        return None, "the front matter must be a YAML mapping of fields"
-    return meta, None
+    meta, _, error = split(source)
+    return meta, error
 
 
 def problems(source: str, tags: set[str]) -> list[str]:

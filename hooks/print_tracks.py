@@ -83,12 +83,15 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    prepared: dict[tuple[str, str], str] = {}  # a page goes into up to four tracks: prepare it once per folder
     for print_page in _print_pages:
         track = _track[print_page.src_uri]
-        sections = [
-            section(_articles[uri].html, uri, _articles[uri].url, print_page.url, first=not index)
-            for index, uri in enumerate(uri for uri in _order if uri in _articles and track in _tags[uri])
-        ]
+        sections = []
+        for uri in (uri for uri in _order if uri in _articles and track in _tags[uri]):
+            key = (uri, posixpath.dirname(print_page.url.rstrip("/")))
+            if key not in prepared:
+                prepared[key] = section(_articles[uri].html, uri, _articles[uri].url, print_page.url, first=True)
+            sections.append(prepared[key] if not sections else _page_start(prepared[key]))
         if not sections:
             log.warning(f"Doc file '{print_page.src_uri}': no page is tagged '{track}', so the print page is empty.")
         html = print_page.built.read_text(encoding="utf-8")
@@ -154,10 +157,13 @@ def section(article: str, uri: str, page_url: str, print_url: str, *, first: boo
         part = _REFERENCE.sub(reference, part)
         part = _LINK.sub(lambda match: f'{match.group(1)}{rebase(match.group(2), page_url, print_url)}"', part)
         parts[index] = _HEADING.sub(lambda match: f"<{match.group(1)}h{int(match.group(2)) + 1}", part)
-    html = "".join(parts)
-    if not first:
-        html = html.replace("<h2 ", f'<h2 class="{PAGE_START_CLASS}" ', 1)
-    return f'<section class="print-page" data-page="{slug}">\n{html}\n</section>'
+    html = f'<section class="print-page" data-page="{slug}">\n{"".join(parts)}\n</section>'
+    return html if first else _page_start(html)
+
+
+def _page_start(section_html: str) -> str:
+    """The section with its title starting a new printed sheet (every page but the first)."""
+    return section_html.replace("<h2 ", f'<h2 class="{PAGE_START_CLASS}" ', 1)
 
 
 def rebase(url: str, page_url: str, print_url: str) -> str:

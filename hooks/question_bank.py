@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
 
-_bank = Bank()  # read again by on_config at the start of every language build
+_bank = Bank()  # read by on_config at the start of every build
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -41,10 +41,10 @@ _bank = Bank()  # read again by on_config at the start of every language build
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bank
-    root = Path(config.config_file_path).parent
-    _bank = read_bank(Path(config.docs_dir), root / "tags.yml")
-    for problem in _bank.problems if outer_build(config) else []:
-        log.warning(problem)
+    if outer_build(config):  # read once per build: every language shows the same bank
+        _bank = read_bank(Path(config.docs_dir), Path(config.config_file_path).parent / "tags.yml")
+        for problem in _bank.problems:
+            log.warning(problem)
     config.nav = expand_nav(config.nav, _bank)
     return config
 

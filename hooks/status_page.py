@@ -18,6 +18,7 @@ from pathlib import Path
 
 import page_schema as schema
 import translations
+from language_builds import outer_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -29,16 +30,25 @@ MARKER = "<!-- translation-status -->"
 # -----------------------------------------------------------------------------
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if outer_build(config):
+        _rows.clear()  # a new build: the pages may have changed
+    return config
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if MARKER not in markdown:
         return markdown
-    rows = collect(Path(config.docs_dir))
-    return markdown.replace(MARKER, table(rows, page.file.locale_alternate_of, everything=True))
+    if not _rows:  # once per build, whichever language's status page comes first
+        _rows.extend(collect(Path(config.docs_dir)))
+    return markdown.replace(MARKER, table(_rows, page.file.locale_alternate_of, everything=True))
 
 
 # -----------------------------------------------------------------------------
 # Helpers (also used by scripts/i18n_status.py)
 # -----------------------------------------------------------------------------
+
+_rows: list[Row] = []  # this build's status rows
 
 PROBLEMS = ("missing", "outdated", "orphaned", "stale")
 LABELS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from front_matter import load
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -54,7 +54,7 @@ _labels: dict[str, dict[str, str]] = {}
 
 def labels(vocabulary: Path) -> dict[str, dict[str, str]]:
     """Tag id -> {language: "Group: Tag"} for every tag in tags.yml (validated by page_schema)."""
-    groups = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
+    groups = load(vocabulary.read_text(encoding="utf-8")) or {}
     return {
         f"{group}/{tag}": {language: f"{entry['label'][language]}: {name}" for language, name in names.items()}
         for group, entry in groups.items()
