@@ -9,8 +9,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve test build bench links install chromium clean
 
+# After the first full build, serve rebuilds only the pages you change (--dirty): see CONTRIBUTING.
 serve: install ## build the site and serve it with live reload on 127.0.0.1:8000 (warnings shown, not fatal)
-	$(PYTHON) -m mkdocs serve --dev-addr $(ADDRESS) --livereload
+	$(PYTHON) -m mkdocs serve --dev-addr $(ADDRESS) --livereload --dirty
 
 test: install chromium ## install everything and run the whole test suite
 	$(PYTHON) -m pytest
