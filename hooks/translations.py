@@ -10,7 +10,8 @@
 - Missing translation: an English page with no Russian twin is a warning; the Russian build,
   which shows the English text in its place, puts a banner in Russian on top of it.
 - Drift: when git says the English page changed after its Russian twin last did, the Russian page
-  gets a banner saying the English version is newer, with a link to it.
+  gets a banner saying the English version is newer, with a link to it. History is read along the
+  main line, so a merge counts as a change only to the files it actually changed there.
 
 `python scripts/check_parity.py` runs the same parity check without a build.
 """
@@ -203,7 +204,7 @@ def last_changes(docs: Path) -> dict[Path, int]:
             ["git", "rev-parse", "--show-toplevel"], cwd=docs, capture_output=True, text=True, check=True
         ).stdout.strip()
         history = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--", "."],
+            ["git", "log", "--first-parent", "--format=%x00%ct", "--name-only", "--", "."],
             cwd=docs,
             capture_output=True,
             text=True,

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib.util
 import json
 import re
 import sys
@@ -28,6 +27,10 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))  # the hooks are plain modules: import them as MkDocs does
+
+from page_schema import PluginError, allowed_tags  # noqa: E402
+
 TAG = re.compile(r"(role|stage|topic|difficulty)/[a-z]+(?:-[a-z]+)*")
 MAX_DESCRIPTION = 160  # tests/test_pages.py: 0 < len(description) <= 160
 DEFAULT_DESCRIPTION = {
@@ -343,13 +346,9 @@ def normalise_path(raw: str, root: Path, docs: Path) -> str:
 
 def _vocabulary(vocabulary: Path) -> set[str]:
     """The allowed tags, read by the same code that checks them at build time (hooks/page_schema.py)."""
-    spec = importlib.util.spec_from_file_location("page_schema", vocabulary.parent / "hooks" / "page_schema.py")
-    schema = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = schema
-    spec.loader.exec_module(schema)
     try:
-        return schema.allowed_tags(vocabulary)
-    except schema.PluginError as error:
+        return allowed_tags(vocabulary)
+    except PluginError as error:
         raise Refusal(str(error)) from error
 
 

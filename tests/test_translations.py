@@ -171,6 +171,29 @@ def test_no_banner_once_the_translation_is_updated(versioned_site):
     assert "Английская версия новее" not in result.page("ru/guide/page/index.html")
 
 
+@pytest.mark.parametrize("keep_branch_text", [False, True])
+def test_a_merge_counts_only_what_it_brings_to_the_main_line(versioned_site, keep_branch_text):
+    """A branch edits the English page and adds another; the merge keeps the new page and either
+    drops the edit (as a conflict resolved in favour of main does) or brings it in."""
+    docs = versioned_site / "docs" / "guide"
+    _git(versioned_site, "checkout", "-qb", "side", when="2026-02-01T10:00:00Z")
+    page = docs / "page.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("First", "Side"), encoding="utf-8")
+    (docs / "other.md").write_text(_page("Other", "# Other\n"), encoding="utf-8")
+    (docs / "other.ru.md").write_text(_page("Другая", "# Другая\n"), encoding="utf-8")
+    _git(versioned_site, "add", "docs", when="2026-03-05T10:00:00Z")
+    _git(versioned_site, "commit", "-qm", "side edit", when="2026-03-05T10:00:00Z")
+    _git(versioned_site, "checkout", "-q", "-", when="2026-03-06T10:00:00Z")
+    _git(versioned_site, "merge", "-q", "--no-ff", "--no-commit", "side", when="2026-03-06T10:00:00Z")
+    if not keep_branch_text:
+        _git(versioned_site, "checkout", "HEAD", "--", "docs/guide/page.md", when="2026-03-06T10:00:00Z")
+    _git(versioned_site, "commit", "-qm", "merge side", when="2026-03-06T10:00:00Z")
+
+    result = build(versioned_site)
+    assert result.returncode == 0, result.log
+    assert ("Английская версия новее" in result.page("ru/guide/page/index.html")) is keep_branch_text
+
+
 # -----------------------------------------------------------------------------
 # Status report
 # -----------------------------------------------------------------------------

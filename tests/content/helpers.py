@@ -65,10 +65,3 @@ def assert_values(relative_path: str, expected: dict[str, str], *, sources: dict
 def _spaced(text: str) -> str:
     """The text with every run of spaces (no-break ones included) as one plain space."""
     return " ".join(text.replace("\u00a0", " ").split())
-
-
-def assert_stated(relative_path: str, *texts: str) -> None:
-    """Being replaced by assert_values: every text appears somewhere in the page."""
-    for language, source in page_sources(relative_path).items():
-        for text in texts:
-            assert text in source, f"{relative_path} ({language}) does not state {text!r}"
