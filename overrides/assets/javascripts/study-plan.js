@@ -48,7 +48,7 @@
   function layout(bank, plan) {
     const weights = bank.weights[plan.role]
     const priority = item => Math.max(...item.stages.map(stage => weights[stage] || 1))
-    const doneBefore = item => plan.done?.[item.id]?.done && plan.done[item.id].at <= plan.at
+    const doneBefore = item => plan.done?.[item.id]?.done && plan.done[item.id].at < plan.at
     const all = bank.items.filter(item => item.roles.includes(plan.role))
       .map((item, index) => ({ ...item, priority: priority(item), index }))
       .sort((a, b) => b.priority - a.priority || a.index - b.index)
