@@ -16,8 +16,9 @@ plan and the table of priorities it uses).
 
 Data written once both languages are built: `assets/study/bank.<language>.json` (answers and guide
 pages with titles, paths, stages, roles, minutes, and the priorities per role; read by the quiz and
-the plan) and the Anki decks of hooks/anki_decks.py in `assets/study/anki/`. `mkdocs serve` skips
-the decks (their links then 404 on the preview); `mkdocs build` always writes them.
+the plan) and the Anki decks of hooks/anki_decks.py in `assets/study/anki/`. The decks cost about
+4 s a build (reading the answers back, then genanki): `mkdocs serve` skips them and the quiz page
+says so in place of their links; `mkdocs build` always writes them.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ TEXT = {
         "nojs_transfer": "Export, import and resets need JavaScript.",
         "nojs_plan": "The plan needs JavaScript. Without it, follow the [six-month plan](plan.md#six-month-plan).",
         "all": "All answers",
+        "serve": "*The decks are built by `make build`; the `make serve` preview skips them.*",
         "deck": "Deck",
         "cards": "cards",
         "stage": "Stage",
@@ -76,6 +78,7 @@ TEXT = {
         "nojs_transfer": "Для сохранения, загрузки и сброса нужен JavaScript.",
         "nojs_plan": "Для плана нужен JavaScript. Без него пользуйтесь [планом на полгода](plan.md#six-month-plan).",
         "all": "Все вопросы",
+        "serve": "*Колоды собирает `make build`; предпросмотр `make serve` их пропускает.*",
         "deck": "Колода",
         "cards": "карточек",
         "stage": "Этап",
@@ -124,7 +127,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 @event_priority(-900)  # after math, diagrams and the glossary, before the output check
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    slug = _answer_slug(page)
+    slug = None if _serving else _answer_slug(page)
     if slug:
         url = (config.site_url or "/") + page.url
         card = anki_decks.card_from_page(output, slug, page.file.src_uri.split("/")[1], url)
@@ -286,6 +289,8 @@ def _priorities_block(language: str) -> str:
 def _decks_block(language: str, page: Page) -> str:
     """A table of the deck downloads: rows all answers and each role, a column per language."""
     text = TEXT[language]
+    if _serving:
+        return text["serve"]
     root = "../" * page.url.count("/")
     answers = _bank.answers()
     names = {"en": "English", "ru": "Русский"}

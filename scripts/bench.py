@@ -5,7 +5,7 @@ Usage: python scripts/bench.py [--runs N]
 Prints, in one run:
 - the full build (EN + RU, every hook) vs the same content with `hooks:` removed, and the ratio;
 - build time per page-language;
-- the size of the site's own scripts (raw and gzip);
+- the size of the site's own scripts and of the vendored ones (raw and gzip);
 - for the home page and the lightest and heaviest pages with both math and a diagram: the bytes a first visit downloads
   (raw, and gzip as a compressing host would serve them) and the number of requests.
 A benchmark, not a test: it prints numbers and asserts nothing.
@@ -128,6 +128,11 @@ def main() -> None:
         body = script.read_bytes()
         name = script.relative_to(ROOT / "overrides").as_posix()
         print(f"own script {name}: {len(body) / 1024:.1f} KB raw, {len(gzip.compress(body, 9)) / 1024:.1f} KB gzip")
+    # Third-party scripts the hooks copy from node_modules (ts-fsrs for the self-quiz page).
+    for script in sorted((work / "site" / "assets" / "javascripts" / "vendor").glob("*.js")):
+        body = script.read_bytes()
+        size = f"{len(body) / 1024:.1f} KB raw, {len(gzip.compress(body, 9)) / 1024:.1f} KB gzip"
+        print(f"vendor script {script.name}: {size}")
 
     from playwright.sync_api import sync_playwright
 
