@@ -437,7 +437,7 @@ def test_the_plan_for_a_date_has_the_expected_days_and_items(context, server, re
     page.clock.set_fixed_time(T0 + timedelta(days=2))
     page.reload()
     late = [item for day in schedule[:2] for item in day if item["id"] not in ticked]
-    expect(summary).to_contain_text(f"{len(late)} {'пунктов' if language == 'ru' else 'items'}")
+    expect(summary).to_contain_text(f"— {len(late)} (" if language == "ru" else f"Behind schedule: {len(late)} items")
     behind_days = sum(any(item["id"] not in ticked for item in day) for day in schedule[:2])
     expect(page.locator(".study-plan__day--behind")).to_have_count(behind_days)
 

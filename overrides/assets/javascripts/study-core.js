@@ -87,7 +87,7 @@
       const key = keyOf(link.href)
       if (key === null || !read[key] || link.classList.contains("md-nav__link--read")) continue
       link.classList.add("md-nav__link--read")
-      link.append(element("span", { class: "md-visually-hidden" }, READ))
+      link.append(element("span", { class: "study-sr-only" }, READ))
     }
   }
 

@@ -17,13 +17,13 @@
   const TEXT = russian
     ? {
         role: "Роль", date: "Дата собеседования", hours: "Часов в неделю", print: "Распечатать план",
-        week: "Неделя {n}", rest: "Отдых и лёгкое повторение: без нового материала.", min: "{n} мин",
+        week: "Неделя {n}", rest: "Отдых и лёгкое повторение: без нового материала.", min: "{n}\u00a0мин",
         today: "сегодня", behindDay: "отстаёте", priority: { 3: "высокий приоритет", 2: "средний приоритет", 1: "низкий приоритет" },
-        summary: "{days} дн. до собеседования, {items} пунктов на {hours} ч; сделано {done} из {items}.",
-        behind: "Отставание: {n} пунктов с прошедших дней ({minutes} мин).", onTrack: "Вы идёте по плану.",
+        summary: "Дней до собеседования: {days}; пунктов в плане: {items} ({hours}\u00a0ч); сделано {done} из {items}.",
+        behind: "Отставание: не сделано пунктов с прошедших дней — {n} ({minutes}\u00a0мин).", onTrack: "Вы идёте по плану.",
         overflow: "Не поместились ({n}): добавьте часов в неделю или начните с самого важного.",
         early: "Выберите дату собеседования не раньше завтрашнего дня.", doneBefore: "Уже сделано до этого плана: {n}.",
-        difficulty: { easy: "лёгкий", medium: "средний", hard: "сложный" }, choose: "Выберите роль, дату и часы — план появится здесь.",
+        difficulty: { easy: "лёгкий вопрос", medium: "вопрос средней сложности", hard: "сложный вопрос" }, choose: "Выберите роль, дату и часы — план появится здесь.",
       }
     : {
         role: "Role", date: "Interview date", hours: "Hours per week", print: "Print the plan",
@@ -33,7 +33,7 @@
         behind: "Behind schedule: {n} items from past days ({minutes} min).", onTrack: "You are on schedule.",
         overflow: "Did not fit ({n}): add hours per week, or start with what matters most.",
         early: "Choose an interview date from tomorrow on.", doneBefore: "Done before this plan: {n}.",
-        difficulty: { easy: "easy", medium: "medium", hard: "hard" }, choose: "Choose a role, a date and your hours: the plan appears here.",
+        difficulty: { easy: "easy question", medium: "medium question", hard: "hard question" }, choose: "Choose a role, a date and your hours: the plan appears here.",
       }
   const say = (text, values = {}) => text.replace(/\{(\w+)\}/g, (_, name) => values[name])
   const pad = n => String(n).padStart(2, "0")
@@ -41,6 +41,7 @@
   const local = text => { const [y, m, d] = text.split("-").map(Number); return new Date(y, m - 1, d) }
   const daysBetween = (from, to) => Math.round((local(to) - local(from)) / 864e5)
   const addDays = (text, n) => { const date = local(text); date.setDate(date.getDate() + n); return iso(date) }
+  const number = new Intl.NumberFormat(russian ? "ru" : "en-GB", { maximumFractionDigits: 1 })
   const dayName = new Intl.DateTimeFormat(russian ? "ru" : "en-GB", { weekday: "short", day: "numeric", month: "short" })
 
   /* ---------------------------------------------------------------- the plan, a pure function */
@@ -129,7 +130,7 @@
     const done = planned.filter(isDone).length
     output.replaceChildren(
       element("p", { class: "study-plan__summary", role: "status" },
-        say(TEXT.summary, { days: result.days, items: planned.length, hours: Math.round(planned.reduce((sum, item) => sum + item.minutes, 0) / 6) / 10, done }), " ",
+        say(TEXT.summary, { days: result.days, items: planned.length, hours: number.format(planned.reduce((sum, item) => sum + item.minutes, 0) / 60), done }), " ",
         behind.length ? element("strong", { class: "study-plan__behind" }, say(TEXT.behind, { n: behind.length, minutes: behind.reduce((sum, item) => sum + item.minutes, 0) }))
           : TEXT.onTrack,
         result.doneBefore ? " " + say(TEXT.doneBefore, { n: result.doneBefore }) : ""),

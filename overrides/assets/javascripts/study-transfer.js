@@ -170,7 +170,7 @@
 
   const input = element("input", { type: "file", id: "study-import", accept: ".json,application/json", class: "study-import__input",
     onchange: event => importFile(event.target) })
-  box.append(
+  box.replaceChildren(  // in place of the note for readers without JavaScript
     element("p", { class: "study-transfer__actions" },
       button(TEXT.export, exportFile), " ",
       input, element("label", { for: "study-import", class: "md-button study-import" }, TEXT.import)),
