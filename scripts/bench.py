@@ -9,7 +9,7 @@ Prints, in one run:
 - the time from saving an edited page to the new HTML being served by `make serve`;
 - the full build of a synthetic site with three times the question bank (each answer copied
   twice), to show how the cost grows with size;
-- the size of the site's own scripts (raw and gzip);
+- the size of the site's own scripts and of the vendored ones (raw and gzip);
 - first-load weight (raw, and gzip as a compressing host serves it) and requests for the home
   page, the lightest and heaviest pages with math and a diagram, and the heaviest question page;
   the heaviest gzip question page of all;
@@ -332,6 +332,11 @@ def main() -> None:
             body = script.read_bytes()
             name = script.relative_to(ROOT / "overrides").as_posix()
             print(f"own script {name}: {len(body) / 1024:.1f} KB raw, {len(gzip.compress(body, 9)) / 1024:.1f} KB gzip")
+        # Third-party scripts the hooks copy from node_modules (ts-fsrs for the self-quiz page).
+        for script in sorted((work / "site" / "assets" / "javascripts" / "vendor").glob("*.js")):
+            body = script.read_bytes()
+            wire = len(gzip.compress(body, 9))
+            print(f"vendor script {script.name}: {len(body) / 1024:.1f} KB raw, {wire / 1024:.1f} KB gzip")
 
         from playwright.sync_api import sync_playwright
 

@@ -34,7 +34,7 @@ def test_a_quiz_session_is_kept_across_reloads_and_languages_until_reset(page, s
     assert answer.is_visible() and answer.locator(".katex").count() > 0
     page.get_by_role("button", name="Knew it").click()
     page.get_by_role("button", name="Show the strong answer").click()
-    page.get_by_role("button", name="Review again").click()
+    page.get_by_role("button", name="Missed", exact=True).click()
     page.get_by_role("button", name="Back to the overview").click()
     assert _progress(page, "Probability and statistics") == f"1/{probability}"
     quiz_answers = sum("quiz" in answer.stages for answer in BANK.answers())
@@ -50,6 +50,7 @@ def test_a_quiz_session_is_kept_across_reloads_and_languages_until_reset(page, s
     page.get_by_role("button", name="Сбросить прогресс").click()
     assert _progress(page, "Теория вероятностей и статистика") == f"0/{probability}"
     assert page.evaluate("localStorage.getItem('aig.progress.v1')") is None
+    assert page.evaluate("JSON.parse(localStorage.getItem('aig.study.v2')).marks") == {}
 
 
 def test_the_quiz_works_from_the_keyboard(page, server):
@@ -117,9 +118,26 @@ def test_checklist_ticks_survive_a_reload_and_a_language_switch_until_cleared(pa
     assert not page.locator(".md-content .task-list-item input[type=checkbox]").nth(2).is_checked()
 
 
-@pytest.mark.parametrize("path, loads", [(QUIZ, True), (PLAN, True), ("process/", False), ("ru/process/", False)])
-def test_the_study_script_is_loaded_only_where_it_is_used(real_site, path, loads):
-    assert ("assets/javascripts/study.js" in real_site.page(path + "index.html")) is loads
+SCRIPTS = ("study-core.js", "vendor/ts-fsrs.js", "study.js", "study-transfer.js", "study-plan.js")
+
+
+@pytest.mark.parametrize(
+    "path, loaded",
+    [
+        (QUIZ, {"study-core.js", "vendor/ts-fsrs.js", "study.js", "study-transfer.js"}),
+        ("ru/" + QUIZ, {"study-core.js", "vendor/ts-fsrs.js", "study.js", "study-transfer.js"}),
+        (PLAN, {"study-core.js", "study.js"}),
+        ("preparation/my-plan/", {"study-core.js", "study-plan.js"}),
+        ("ru/preparation/my-plan/", {"study-core.js", "study-plan.js"}),
+        ("questions/rl/", {"study-core.js", "study.js"}),
+        ("questions/rl/mdp/", {"study-core.js", "study.js"}),
+        ("process/", {"study-core.js"}),
+        ("ru/process/", {"study-core.js"}),
+    ],
+)
+def test_each_study_script_is_loaded_only_where_it_is_used(real_site, path, loaded):
+    page = real_site.page(path + "index.html")
+    assert {name for name in SCRIPTS if f'assets/javascripts/{name}"' in page} == loaded
 
 
 def test_tags_have_a_translated_index_in_each_language(real_site):
