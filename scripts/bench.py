@@ -12,7 +12,11 @@ Prints, in one run:
 - the size of the site's own scripts and of the vendored ones (raw and gzip);
 - first-load weight (raw, and gzip as a compressing host serves it) and requests for the home
   page, the lightest and heaviest pages with math and a diagram, and the heaviest question page;
-  the heaviest gzip question page of all;
+  the heaviest gzip question page of all; the search index, which the search worker preloads once
+  the page is set up, is counted apart;
+- the cold first search query at 4x CPU slowdown (Chrome DevTools Protocol), in each language: the
+  time from the query reaching the search box to the first result on screen, typed as the page
+  finishes loading and typed three seconds later (when the preloaded index is ready);
 - Lighthouse's mobile performance score for the heaviest question page (npm `lighthouse`, pinned,
   fetched by npx from the registry; Debian's chromium).
 A benchmark, not a test: it prints numbers and asserts nothing.
@@ -246,8 +250,12 @@ def heaviest_question_page(site: Path) -> tuple[str, int]:
     return path, sizes[path]
 
 
-def first_load(browser, base: str, path: str) -> tuple[int, int, int, int]:
-    """(raw bytes, bytes on the wire, requests, requests to other hosts) for a first visit."""
+SEARCH_INDEX = "search_index.full.json"
+
+
+def first_load(browser, base: str, path: str) -> tuple[int, int, int, int, int]:
+    """(raw bytes, bytes on the wire, requests, requests to other hosts, search index bytes on the
+    wire) for a first visit; the preloaded search index is not in the first four."""
     context = browser.new_context()
     page = context.new_page()
     bodies: list[tuple[str, bytes, bool]] = []
@@ -263,12 +271,43 @@ def first_load(browser, base: str, path: str) -> tuple[int, int, int, int]:
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
     context.close()
-    raw = sum(len(body) for _, body, _ in bodies)
-    wire = sum(
-        len(gzip.compress(body, 6)) if compressed or not url.endswith(ALREADY_COMPRESSED) else len(body)
-        for url, body, compressed in bodies
-    )
-    return raw, wire, len(bodies) + len(foreign), len(foreign)
+
+    def wire(url: str, body: bytes, compressed: bool) -> int:
+        return len(gzip.compress(body, 6)) if compressed or not url.endswith(ALREADY_COMPRESSED) else len(body)
+
+    index = sum(wire(*item) for item in bodies if item[0].endswith(SEARCH_INDEX))
+    page_bodies = [item for item in bodies if not item[0].endswith(SEARCH_INDEX)]
+    raw = sum(len(body) for _, body, _ in page_bodies)
+    return raw, sum(wire(*item) for item in page_bodies), len(page_bodies) + len(foreign), len(foreign), index
+
+
+# Types the query as Material's keyboard handler sees it and times the first result on screen.
+_TIME_FIRST_RESULT = """query => new Promise(resolve => {
+  const box = document.querySelector("input.md-search__input")
+  const list = document.querySelector(".md-search-result__list")
+  const start = performance.now()
+  new MutationObserver((_, observer) => {
+    if (!list.querySelector(".md-search-result__item")) return
+    observer.disconnect()
+    resolve(performance.now() - start)
+  }).observe(list, { childList: true, subtree: true })
+  box.value = query
+  box.dispatchEvent(new KeyboardEvent("keyup", { key: "End" }))
+})"""
+
+
+def cold_query_ms(browser, base: str, path: str, query: str, *, after_ms: int) -> float:
+    """Milliseconds to the first result of the first query on a fresh profile at 4x CPU slowdown,
+    typed after_ms after the page has loaded."""
+    context = browser.new_context()
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.goto(base + path)
+    page.locator("input.md-search__input").click()
+    page.wait_for_timeout(after_ms)
+    elapsed = page.evaluate(_TIME_FIRST_RESULT, query)
+    context.close()
+    return elapsed
 
 
 def lighthouse_performance(url: str, work: Path) -> str:
@@ -354,11 +393,22 @@ def main() -> None:
                     ("heaviest math + diagram", heaviest),
                     ("heaviest question page", question),
                 ):
-                    raw, wire, requests, foreign = first_load(browser, base, path)
+                    raw, wire, requests, foreign, index = first_load(browser, base, path)
                     print(
                         f"first load, {label} (/{path}): {raw / 1024:7.1f} KB raw, {wire / 1024:6.1f} KB gzip, "
-                        f"{requests} requests, {foreign} to other hosts"
+                        f"{requests} requests, {foreign} to other hosts; then the search index, "
+                        f"{index / 1024:.1f} KB gzip"
                     )
+                for language, query in (("", "attention"), ("ru/", "внимание")):
+                    for after in (0, 3000):
+                        times = [
+                            cold_query_ms(browser, base, language + "questions/", query, after_ms=after)
+                            for _ in range(args.runs)
+                        ]
+                        print(
+                            f"cold first query at 4x CPU, /{language} {query!r} typed {after / 1000:.0f} s after load: "
+                            f"{statistics.median(times):.0f} ms (runs: {', '.join(f'{t:.0f}' for t in times)})"
+                        )
                 browser.close()
             if not args.skip_lighthouse:
                 print(f"Lighthouse mobile performance, /{question}: {lighthouse_performance(base + question, work)}")

@@ -47,21 +47,26 @@ def test_inflected_russian_query_finds_russian_pages_only(page, server, real_sit
     assert all(p.startswith("/ru/") for p in paths), f"non-Russian results on a Russian page: {paths}"
 
 
-@pytest.mark.parametrize("language, query", [("", "bayes"), ("ru/", "байес")])
-def test_the_index_loads_on_the_first_query_and_only_for_the_page_language(page, server, language, query):
+def _index_requests(page) -> list[str]:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page.goto(server + language + "stages/quiz/")
+    return requested
+
+
+@pytest.mark.parametrize("language, query", [("", "bayes"), ("ru/", "байес")])
+def test_the_index_of_the_page_language_alone_is_preloaded_once(page, server, language, query):
+    requested = _index_requests(page)
+    with page.expect_response(lambda response: response.url.endswith("search_index.full.json"), timeout=15_000):
+        page.goto(server + language + "stages/quiz/")
     page.wait_for_load_state("networkidle")
-    assert not [path for path in requested if path.endswith("search_index.full.json")], "loaded before any query"
     assert [path for path in requested if path.endswith("search_index.json")] == [
         f"/{language}search/search_index.json"
     ]
-
-    assert _search(page, query)
     assert [path for path in requested if path.endswith("search_index.full.json")] == [
         f"/{language}search/search_index.full.json"
     ]
+    assert _search(page, query)
+    assert len([path for path in requested if path.endswith("search_index.full.json")]) == 1, "fetched twice"
 
 
 def test_language_switch_lands_on_the_same_page(page, server):
