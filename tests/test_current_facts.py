@@ -16,10 +16,12 @@ three ways (CONTRIBUTING.md, "Dated facts"):
 1. it sits inside an admonition of the kind `history` (`!!! history "…"`);
 2. its sentence carries a year from 2013 to 2023: "(2021)", "c. 2023", «в 2021 году»; a table row
    counts as one sentence;
-3. it sits under a heading (the h2 or h3 in force) whose text carries such a year.
+3. it sits under a heading (any h2–h6 in force) whose text carries such a year; print pages move
+   every heading one level down, so a dated h3 of a page becomes an h4 there.
 
 The check reads `.md-content` outside code, diagrams (`svg`), glossary tooltips (`.gloss-en`) and the
-page's list of sources (a bibliography, whose titles name the sources). Pages under SKIPPED are not checked yet.
+page's list of sources (a bibliography, whose titles name the sources). The question bank and the
+print pages are checked like every other page; tag and status pages (generated lists) are SKIPPED.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SKIPPED = ("questions/", "print/", "tags/", "status/")
+SKIPPED = ("tags/", "status/")
 
 TRIGGERS = re.compile(
     r"Hangouts?"
@@ -43,6 +45,7 @@ DATED = re.compile(r"(?<!\d)20(?:1[3-9]|2[0-3])(?!\d)")
 ABBREVIATIONS = {"c", "e.g", "i.e", "vs", "approx", "etc", "т", "д", "е", "г", "гг", "см", "ок", "напр", "др", "им"}
 
 _SKIPPED_TAGS = {"code", "pre", "svg", "script", "style"}
+HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _BLOCKS = {"p", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "figcaption"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -54,7 +57,7 @@ class _Blocks(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, set[str]]] = []
         self.blocks: list[dict] = []
-        self.headings = {"h2": "", "h3": ""}
+        self.headings = dict.fromkeys(HEADINGS, "")
         self._current: list[str] = []
         self._block_tag = ""
 
@@ -68,8 +71,8 @@ class _Blocks(HTMLParser):
             self.blocks.append({"text": text, "tag": self._block_tag, "history": history, **self.headings})
             if self._block_tag in self.headings:
                 self.headings[self._block_tag] = text
-                if self._block_tag == "h2":
-                    self.headings["h3"] = ""
+                for lower in HEADINGS[HEADINGS.index(self._block_tag) + 1 :]:
+                    self.headings[lower] = ""
         self._current = []
 
     def handle_starttag(self, tag, attrs):
@@ -83,6 +86,8 @@ class _Blocks(HTMLParser):
         self.stack.append((tag, set((dict(attrs).get("class") or "").split())))
 
     def handle_endtag(self, tag):
+        if tag in _VOID or all(open_tag != tag for open_tag, *_ in self.stack):
+            return  # `<input … />` or a stray end tag must not close `.md-content`
         if tag in _BLOCKS:
             self._flush()
         while self.stack:
@@ -120,7 +125,7 @@ def problems(html: str) -> list[str]:
     parser.close()
     found = []
     for block in parser.blocks:
-        if block["history"] or DATED.search(block["h2"]) or DATED.search(block["h3"]):
+        if block["history"] or any(DATED.search(block[heading]) for heading in HEADINGS):
             continue
         units = [block["text"]] if block["tag"] == "tr" else _sentences(block["text"])
         for unit in units:
@@ -158,6 +163,8 @@ def test_the_checker_catches_unflagged_mentions():
         "<ul><li>Two quiz rounds follow the recruiter call.</li></ul>"
         "<table><tr><td>Core team</td><td>research</td></tr></table>"
         "<p>Рекрутер спрашивает, Core или Applied. Потом два раунда квиза.</p>"
+        '<ul class="task-list"><li><label><input type="checkbox" disabled/></label> Ask</li></ul>'
+        "<h4>Rounds (2021)</h4><h3>Today</h3><p>Ask about Incubation.</p>"
         "</article></div>"
     )
     assert [problem.split(":")[0] for problem in problems(bad)] == [
@@ -167,6 +174,7 @@ def test_the_checker_catches_unflagged_mentions():
         "'Core'",
         "'Applied'",
         "'два раунда квиза'",
+        "'Incubation'",
     ], problems(bad)
 
 
@@ -179,6 +187,8 @@ def test_the_checker_accepts_the_three_ways_of_flagging_history():
         "<h2>Research engineer (2021)</h2><p>The Core side.</p><h3>Preparation</h3><p>Quiz round 1.</p>"
         "<h2>Today</h2><table><tr><td>Hangouts, as named in c. 2023</td></tr></table>"
         "<p>В 2021 году Гордич прошёл два раунда квиза.</p>"
+        '<h2 class="print-page-start">Leadership</h2><h3>Pipelines</h3><h4>Core rounds (2021)</h4>'
+        '<ul class="task-list"><li><input type="checkbox" disabled/> Prepare</li></ul><p>The Core side.</p>'
         "<pre><code>Hangouts</code></pre>"
         '<aside class="page-sources"><li>Hangouts Meet may lose the Hangouts branding</li></aside>'
         "</article></div>"
