@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import http.server
 import logging
+import re
 import struct
 import threading
 from pathlib import Path
@@ -96,6 +97,27 @@ def test_russian_footer_and_landmarks_read_naturally(real_site):
     assert 'aria-label="Вперёд: ' in html and 'aria-label="Назад: ' in html
     assert "Вперед" not in html and "колонтитул" not in html
     assert 'aria-label="Next: ' in real_site.page("process/index.html")
+
+
+CYRILLIC = re.compile("[а-яё]", re.I)
+
+
+def test_no_english_interface_string_on_russian_pages(real_site):
+    for path in ("ru/process/index.html", "ru/404.html"):
+        tree = _tree(real_site.page(path))
+        chrome = tree.css(".md-header [title], .md-header [aria-label], .md-footer [aria-label], .headerlink")
+        chrome += tree.css(".md-search [placeholder], .md-sidebar [aria-label]")
+        english = [
+            (node.tag, value)
+            for node in chrome
+            for name in ("title", "aria-label", "placeholder")
+            if (value := node.attributes.get(name)) and not CYRILLIC.search(value) and value != "GitHub"
+        ]
+        assert not english, f"{path}: {english}"
+        footer = tree.css_first(".md-copyright").text()
+        assert "Неофициальный гид" in footer and "Сайт сделан на" in footer and "Made with" not in footer
+        assert tree.css_first(".md-logo img").attributes["alt"] == ""
+    assert 'title="Permanent link"' in real_site.page("process/index.html")
 
 
 # -----------------------------------------------------------------------------
