@@ -9,7 +9,7 @@ The pages are not rendered again: each page's finished article (math, diagrams, 
 box and all, after every check) is kept as it is built, and once the language is built the print
 page's file gets them in place of its marker. To keep the combined page valid, each page's article:
 
-- loses its tag chips and edit button; its sources box stays, so no fact loses its source;
+- loses its tag chips, edit button and edit/report links; its sources box stays, so no fact loses its source;
 - goes one heading level down (its `<h1>` title becomes an `<h2>`), and every id is prefixed with
   the page's slug (`stages/coding.md` `#what-to-expect` -> `#stages-coding--what-to-expect`), with
   the links, labels and descriptions that point to them; the title gets the slug itself
@@ -123,7 +123,11 @@ _articles: dict[str, _Article] = {}  # src_uri -> the finished article of a page
 _print_pages: list[_PrintPage] = []
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(?P<html>.*)</article>', re.DOTALL)
-_DROPPED = re.compile(r'<nav class="md-tags"[^>]*>.*?</nav>|<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
+_DROPPED = re.compile(
+    r'<nav class="md-tags"[^>]*>.*?</nav>|<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>'
+    r'|<p class="page-actions">.*?</p>',  # overrides/partials/page-actions.html: the page's own links
+    re.S,
+)
 _SVG = re.compile(r"(<svg\b.*?</svg>)", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]+)"')
 _REFERENCE = re.compile(r'(\s(?:href|aria-describedby|aria-labelledby|for)=")(#?)([^"]*)"')
