@@ -51,6 +51,9 @@ English pages are left unchanged: their readers already have the English term, a
 of an English page has the same page in Russian one click away, and the English side of the
 glossary is full of everyday words («feature», «return», «policy», «offer») that would be marked
 wrongly far more often than the Russian ones.
+
+The glossary page itself (both languages) only gets its tables wrapped in `<div class="glossary-table">`,
+which reading.css turns into one card per row on a phone.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger(__name__)
 
 GLOSSARY = "glossary.ru.md"
+GLOSSARY_PAGES = ("glossary.md", GLOSSARY)
 LANGUAGE = "ru"
 
 # -----------------------------------------------------------------------------
@@ -89,6 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in GLOSSARY_PAGES:
+        return as_cards_on_phones(html_content)
     if _matcher is None or getattr(page.file, "locale_alternate_of", None) != LANGUAGE:
         return html_content
     if getattr(page.file, "locale", None) != LANGUAGE:
@@ -101,6 +107,14 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
 # -----------------------------------------------------------------------------
 # Helpers (also used by the tests)
 # -----------------------------------------------------------------------------
+
+
+def as_cards_on_phones(html_content: str) -> str:
+    """The glossary's tables, each in a <div class="glossary-table">: reading.css turns their rows into
+    cards on a narrow screen (a class on the <table> itself would lose Material's table style)."""
+    return html_content.replace("<table>", '<div class="glossary-table">\n<table>').replace(
+        "</table>", "</table>\n</div>"
+    )
 
 
 @dataclass(frozen=True)
