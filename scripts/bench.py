@@ -10,7 +10,8 @@ Prints, in one run:
 - the full build of a synthetic site with three times the question bank (each answer copied
   twice), to show how the cost grows with size;
 - the size of the site's own scripts and of the vendored ones (raw and gzip);
-- first-load weight (raw, and gzip as a compressing host serves it) and requests for the home
+- first-load weight (raw, and gzip as a compressing host serves it), requests and the site's own
+  scripts loaded (diagram-viewer.js only where there is a diagram) for the home
   page, the lightest and heaviest pages with math and a diagram, and the heaviest question page;
   the heaviest gzip question page of all;
 - Lighthouse's mobile performance score for the heaviest question page (npm `lighthouse`, pinned,
@@ -246,8 +247,13 @@ def heaviest_question_page(site: Path) -> tuple[str, int]:
     return path, sizes[path]
 
 
-def first_load(browser, base: str, path: str) -> tuple[int, int, int, int]:
-    """(raw bytes, bytes on the wire, requests, requests to other hosts) for a first visit."""
+# The site's own scripts (overrides/assets/javascripts/, not Material's bundle, workers or vendored code).
+OWN_SCRIPT = r"/assets/javascripts/(?!bundle\.|workers/|vendor/)[\w-]+\.js$"
+
+
+def first_load(browser, base: str, path: str) -> tuple[int, int, int, int, list[str]]:
+    """(raw bytes, bytes on the wire, requests, requests to other hosts, the site's own scripts loaded)
+    for a first visit: each own script should load only on the pages that use it."""
     context = browser.new_context()
     page = context.new_page()
     bodies: list[tuple[str, bytes, bool]] = []
@@ -268,7 +274,8 @@ def first_load(browser, base: str, path: str) -> tuple[int, int, int, int]:
         len(gzip.compress(body, 6)) if compressed or not url.endswith(ALREADY_COMPRESSED) else len(body)
         for url, body, compressed in bodies
     )
-    return raw, wire, len(bodies) + len(foreign), len(foreign)
+    own = sorted({url.rsplit("/", 1)[1] for url, _, _ in bodies if re.search(OWN_SCRIPT, url)})
+    return raw, wire, len(bodies) + len(foreign), len(foreign), own
 
 
 def lighthouse_performance(url: str, work: Path) -> str:
@@ -354,10 +361,10 @@ def main() -> None:
                     ("heaviest math + diagram", heaviest),
                     ("heaviest question page", question),
                 ):
-                    raw, wire, requests, foreign = first_load(browser, base, path)
+                    raw, wire, requests, foreign, own = first_load(browser, base, path)
                     print(
                         f"first load, {label} (/{path}): {raw / 1024:7.1f} KB raw, {wire / 1024:6.1f} KB gzip, "
-                        f"{requests} requests, {foreign} to other hosts"
+                        f"{requests} requests, {foreign} to other hosts; own scripts: {', '.join(own) or 'none'}"
                     )
                 browser.close()
             if not args.skip_lighthouse:
