@@ -74,7 +74,6 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger(__name__)
 
 GLOSSARY = "glossary.ru.md"
-GLOSSARY_PAGES = ("glossary.md", GLOSSARY)
 LANGUAGE = "ru"
 
 # -----------------------------------------------------------------------------
@@ -93,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in GLOSSARY_PAGES:
+    if _glossary and page.file.abs_src_path and Path(page.file.abs_src_path).resolve() in _glossary_pages():
         return as_cards_on_phones(html_content)
     if _matcher is None or getattr(page.file, "locale_alternate_of", None) != LANGUAGE:
         return html_content
@@ -107,6 +106,11 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
 # -----------------------------------------------------------------------------
 # Helpers (also used by the tests)
 # -----------------------------------------------------------------------------
+
+
+def _glossary_pages() -> tuple[Path, Path]:
+    """The glossary page in both languages (its English twin sits next to the Russian one)."""
+    return _glossary, _glossary.with_name("glossary.md")
 
 
 def as_cards_on_phones(html_content: str) -> str:
