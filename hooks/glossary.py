@@ -51,6 +51,9 @@ English pages are left unchanged: their readers already have the English term, a
 of an English page has the same page in Russian one click away, and the English side of the
 glossary is full of everyday words («feature», «return», «policy», «offer») that would be marked
 wrongly far more often than the Russian ones.
+
+The glossary page itself (both languages) only gets its tables wrapped in `<div class="glossary-table">`,
+which reading.css turns into one card per row on a phone.
 """
 
 from __future__ import annotations
@@ -89,6 +92,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _glossary and page.file.abs_src_path and Path(page.file.abs_src_path).resolve() in _glossary_pages():
+        return as_cards_on_phones(html_content)
     if _matcher is None or getattr(page.file, "locale_alternate_of", None) != LANGUAGE:
         return html_content
     if getattr(page.file, "locale", None) != LANGUAGE:
@@ -101,6 +106,19 @@ def on_page_content(html_content: str, *, page: Page, config: MkDocsConfig, file
 # -----------------------------------------------------------------------------
 # Helpers (also used by the tests)
 # -----------------------------------------------------------------------------
+
+
+def _glossary_pages() -> tuple[Path, Path]:
+    """The glossary page in both languages (its English twin sits next to the Russian one)."""
+    return _glossary, _glossary.with_name("glossary.md")
+
+
+def as_cards_on_phones(html_content: str) -> str:
+    """The glossary's tables, each in a <div class="glossary-table">: reading.css turns their rows into
+    cards on a narrow screen (a class on the <table> itself would lose Material's table style)."""
+    return html_content.replace("<table>", '<div class="glossary-table">\n<table>').replace(
+        "</table>", "</table>\n</div>"
+    )
 
 
 @dataclass(frozen=True)

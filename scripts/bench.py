@@ -10,9 +10,10 @@ Prints, in one run:
 - the full build of a synthetic site with three times the question bank (each answer copied
   twice), to show how the cost grows with size;
 - the size of the site's own scripts and of the vendored ones (raw and gzip);
-- first-load weight (raw, and gzip as a compressing host serves it) and requests for the home
-  page, the lightest and heaviest pages with math and a diagram, and the heaviest question page;
-  the heaviest gzip question page of all; the search index, which the search worker preloads once
+- first-load weight (raw, and gzip as a compressing host serves it), requests and the site's own
+  scripts loaded (diagram-viewer.js only where there is a diagram) for the home page, the lightest
+  and heaviest pages with math and a diagram, and the heaviest question page; the heaviest gzip
+  question page of all; the search index, which the search worker preloads once
   the page is set up, is counted apart;
 - the cold first search query at 4x CPU slowdown (Chrome DevTools Protocol), in each language: the
   time from the query reaching the search box to the first result on screen, typed as the page
@@ -251,11 +252,14 @@ def heaviest_question_page(site: Path) -> tuple[str, int]:
 
 
 SEARCH_INDEX = "search_index.full.json"
+# The site's own scripts (overrides/assets/javascripts/, not Material's bundle, workers or vendored code).
+OWN_SCRIPT = r"/assets/javascripts/(?!bundle\.|workers/|vendor/)[\w-]+\.js$"
 
 
-def first_load(browser, base: str, path: str) -> tuple[int, int, int, int, int]:
+def first_load(browser, base: str, path: str) -> tuple[int, int, int, int, int, list[str]]:
     """(raw bytes, bytes on the wire, requests, requests to other hosts, search index bytes on the
-    wire) for a first visit; the preloaded search index is not in the first four."""
+    wire, the site's own scripts loaded) for a first visit. The preloaded search index is not in the
+    first four; each own script should load only on the pages that use it."""
     context = browser.new_context()
     page = context.new_page()
     bodies: list[tuple[str, bytes, bool]] = []
@@ -278,7 +282,9 @@ def first_load(browser, base: str, path: str) -> tuple[int, int, int, int, int]:
     index = sum(wire(*item) for item in bodies if item[0].endswith(SEARCH_INDEX))
     page_bodies = [item for item in bodies if not item[0].endswith(SEARCH_INDEX)]
     raw = sum(len(body) for _, body, _ in page_bodies)
-    return raw, sum(wire(*item) for item in page_bodies), len(page_bodies) + len(foreign), len(foreign), index
+    own = sorted({url.rsplit("/", 1)[1] for url, _, _ in bodies if re.search(OWN_SCRIPT, url)})
+    requests = len(page_bodies) + len(foreign)
+    return raw, sum(wire(*item) for item in page_bodies), requests, len(foreign), index, own
 
 
 # Types the query as Material's keyboard handler sees it and times the first result on screen.
@@ -393,11 +399,11 @@ def main() -> None:
                     ("heaviest math + diagram", heaviest),
                     ("heaviest question page", question),
                 ):
-                    raw, wire, requests, foreign, index = first_load(browser, base, path)
+                    raw, wire, requests, foreign, index, own = first_load(browser, base, path)
                     print(
                         f"first load, {label} (/{path}): {raw / 1024:7.1f} KB raw, {wire / 1024:6.1f} KB gzip, "
-                        f"{requests} requests, {foreign} to other hosts; then the search index, "
-                        f"{index / 1024:.1f} KB gzip"
+                        f"{requests} requests, {foreign} to other hosts; own scripts: {', '.join(own) or 'none'}; "
+                        f"then the search index, {index / 1024:.1f} KB gzip"
                     )
                 for language, query in (("", "attention"), ("ru/", "внимание")):
                     for after in (0, 3000):

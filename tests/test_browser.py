@@ -123,7 +123,20 @@ def test_no_request_leaves_the_site_and_none_fails_on_any_page(browser, server, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["", MATH_PAGE, "ru/", "questions/quiz/", "ru/preparation/plan/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        MATH_PAGE,
+        "ru/",
+        "questions/quiz/",
+        "ru/preparation/plan/",
+        "questions/design/fault-tolerant-training/",
+        "ru/questions/design/nearest-neighbour-service/",
+        "glossary/",
+        "ru/glossary/",
+    ],
+)
 def test_axe_finds_no_serious_or_critical_violation(browser, server, path, scheme):
     context = browser.new_context(color_scheme=scheme)  # Material follows the system palette on a first visit
     page = context.new_page()
