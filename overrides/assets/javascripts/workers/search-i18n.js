@@ -22,7 +22,7 @@ const SETUP = 0
 const READY = 1
 const QUERY = 2
 const RESULT = 3
-const PRELOAD_DELAY_MS = 300
+const PRELOAD_DELAY_MS = 1000  // a reader who only passes through a page (or a test that moves on) pays nothing
 
 let languages = ["en"]
 let synonyms = []         // groups of variants, folded (config.synonyms)
